@@ -20,7 +20,21 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../../lib/*', '../lib/*', '../../domain/*', '../../db/*', '../../workers/*', '../../server/*'], message: 'engine/ imports nothing outside itself.' }] },
+        {
+          patterns: [
+            {
+              group: [
+                '../../lib/*',
+                '../lib/*',
+                '../../domain/*',
+                '../../db/*',
+                '../../workers/*',
+                '../../server/*',
+              ],
+              message: 'engine/ imports nothing outside itself.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -30,7 +44,10 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   prettier,

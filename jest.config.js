@@ -11,7 +11,10 @@ const swcTs = [
     sourceMaps: 'inline',
   },
 ];
-const swcJs = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } }];
+const swcJs = [
+  '@swc/jest',
+  { jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } },
+];
 
 // ESM-only packages that jest (CommonJS) must transform before it can load them.
 const esmPackages = [
@@ -46,11 +49,5 @@ module.exports = {
   globalSetup: '<rootDir>/test/helpers/global-setup.ts',
   globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
   testTimeout: 60_000,
-  projects: [
-    project('unit'),
-    project('engine'),
-    project('process'),
-    project('integration'),
-    project('e2e'),
-  ],
+  projects: [project('unit'), project('engine'), project('process'), project('integration'), project('e2e')],
 };

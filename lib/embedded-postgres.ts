@@ -43,8 +43,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await stopOrphanedServer(dataDir);
 
   const log = options.onLog ?? (() => undefined);
-  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
-  if (options.unsafeFast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  const flags = [
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'max_connections=200',
+  ];
+  if (options.unsafeFast)
+    flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
 
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -67,6 +75,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw new Error(
       `PostgreSQL did not start from ${dataDir} on port ${options.port}` +
         (error instanceof Error ? `: ${error.message}` : '. Is the port taken by another program?'),
+      { cause: error },
     );
   }
 

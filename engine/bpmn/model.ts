@@ -34,7 +34,11 @@ export type ElementType =
 /** What an event waits for or throws. Start, catch, boundary, throw and end events all carry one. */
 export type EventDefinition =
   | { readonly kind: 'none' }
-  /** Catch: `correlationKey` is required except on process-level message start events. */
+  /**
+   * Catch: `correlationKey` is required except on process-level message start events. Throw
+   * (intermediate throw and end events, job-based): the name of the referenced message, if any, for
+   * information only (static '' when the event references no message).
+   */
   | { readonly kind: 'message'; readonly messageName: Expression; readonly correlationKey?: Expression }
   | { readonly kind: 'timer'; readonly timerType: 'duration' | 'date' | 'cycle'; readonly value: Expression }
   /** Catch: no `errorCode` = catch-all. Throw (end event): `errorCode` is required. */
@@ -50,7 +54,12 @@ export interface Mapping {
   readonly target: string;
 }
 
-/** `zeebe:taskDefinition` + `zeebe:taskHeaders` of a job-based element. */
+/**
+ * `zeebe:taskDefinition` + `zeebe:taskHeaders` of a job-based element. For a user task without
+ * `zeebe:userTask` the type is `io.camunda.zeebe:userTask`, retries "1", and its static assignment,
+ * schedule and form key are in Zeebe's reserved headers (`io.camunda.zeebe:assignee`,
+ * `…:candidateGroups` / `…:candidateUsers` as JSON lists, `…:dueDate`, `…:followUpDate`, `…:formKey`).
+ */
 export interface JobDefinition {
   readonly type: Expression;
   /** Defaults to the static value "3", as in Zeebe. */
@@ -114,7 +123,7 @@ export interface FlowNode {
   readonly defaultFlow?: string;
   readonly inputs: readonly Mapping[];
   readonly outputs: readonly Mapping[];
-  /** Events only. */
+  /** Events, and receive tasks (the message they wait for). */
   readonly event?: EventDefinition;
   /**
    * Job-based elements: service, send, business rule and job-based script tasks, message throw and
@@ -191,7 +200,11 @@ export class ModelValidationError extends Error {
     super(
       `'${resourceName}': ` +
         problems
-          .map((p) => (p.elementId ? `- Element: ${p.elementId}${p.elementType ? ` (${p.elementType})` : ''}: ${p.message}` : `- ${p.message}`))
+          .map((p) =>
+            p.elementId
+              ? `- Element: ${p.elementId}${p.elementType ? ` (${p.elementType})` : ''}: ${p.message}`
+              : `- ${p.message}`,
+          )
           .join('\n'),
     );
     this.name = 'ModelValidationError';

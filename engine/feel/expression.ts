@@ -15,7 +15,7 @@ export function expressionOf(attribute: string): Expression {
   return trimmed.startsWith('=') ? { feel: trimmed.slice(1) } : { static: attribute };
 }
 
-export function isFeel(expression: Expression): expression is { feel: string } {
+export function isFeel(expression: Expression): expression is { readonly feel: string } {
   return 'feel' in expression;
 }
 
@@ -27,7 +27,7 @@ export function expressionText(expression: Expression): string {
 /** The FEEL syntax error of an expression (without its leading `=`), or null when it parses. */
 export function feelSyntaxError(feel: string): string | null {
   if (feel.trim() === '') return 'the expression is empty';
-  const tree = parseExpression(feel);
+  const tree = parseExpression(feel, {}, undefined);
   let error: string | null = null;
   tree.iterate({
     enter(node) {
