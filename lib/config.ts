@@ -1,0 +1,185 @@
+import path from 'node:path';
+import { type Static, type TSchema, Type } from 'typebox';
+import Value from 'typebox/value';
+
+const port = (fallback: number, minimum: number) =>
+  Type.Integer({
+    minimum,
+    maximum: 65535,
+    default: fallback,
+    description: `a TCP port, an integer ${minimum}–65535${minimum === 0 ? ' (0 = any free port)' : ''}`,
+  });
+const host = (fallback: string) =>
+  Type.String({
+    pattern: '^\\S+$',
+    default: fallback,
+    description: 'a host name or IP address to listen on',
+  });
+const oneOf = <const T extends string[]>(values: T, fallback?: T[number]) =>
+  Type.Enum(values, { default: fallback, description: `one of ${values.join(', ')}` });
+
+/** Every environment variable the application reads, with its default and what is expected of it. */
+export const Environment = Type.Object({
+  NODE_ENV: Type.Optional(oneOf(['development', 'production', 'test'])),
+  LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+  HOST: host('127.0.0.1'),
+  PORT: port(3000, 0),
+  DATA_DIR: Type.String({ minLength: 1, default: './data', description: 'a directory path' }),
+  DATABASE_URL: Type.Optional(
+    Type.String({
+      pattern: '^postgres(ql)?://\\S+$',
+      description: 'a postgres://user:password@host:port/database URL',
+    }),
+  ),
+  EMBEDDED_PG_PORT: port(5488, 1),
+  ZEEBE_GRPC_ADDRESS: Type.Optional(
+    Type.String({
+      pattern: '^grpcs?://\\S+$',
+      description: 'grpc://host:port (plain) or grpcs://host:port (TLS)',
+    }),
+  ),
+  ZEEBE_REST_ADDRESS: Type.Optional(
+    Type.String({ pattern: '^https?://\\S+$', description: 'an http:// or https:// URL' }),
+  ),
+  ENGINE_HOST: host('127.0.0.1'),
+  ENGINE_GRPC_PORT: port(26500, 0),
+  ENGINE_REST_PORT: port(8080, 0),
+  ENGINE_MAX_MESSAGE_SIZE: Type.Integer({
+    minimum: 65536,
+    default: 4 * 1024 * 1024,
+    description: 'a size in bytes, an integer of at least 65536',
+  }),
+  ENGINE_LONG_POLL_TIMEOUT_MS: Type.Integer({
+    minimum: 1,
+    default: 10_000,
+    description: 'a duration in milliseconds, a positive integer',
+  }),
+});
+export type Environment = Static<typeof Environment>;
+
+export type LogLevel = Environment['LOG_LEVEL'];
+
+/** The validated configuration, frozen. Relative paths are resolved against the working directory. */
+export interface Config {
+  readonly nodeEnv: Environment['NODE_ENV'];
+  readonly logLevel: LogLevel;
+  /** Where the application keeps its local state (the embedded PostgreSQL cluster). */
+  readonly dataDir: string;
+  readonly http: { readonly host: string; readonly port: number };
+  readonly database: {
+    /** An external PostgreSQL; absent = the embedded one below. */
+    readonly url: string | undefined;
+    readonly embedded: { readonly dataDir: string; readonly port: number };
+  };
+  /** A Zeebe / Camunda 8 cluster to use; absent = start the embedded engine (`engine` below). */
+  readonly cluster: { readonly grpcAddress: string; readonly restAddress: string } | undefined;
+  readonly engine: {
+    readonly host: string;
+    readonly grpcPort: number;
+    readonly restPort: number;
+    readonly maxMessageSize: number;
+    readonly longPollTimeoutMs: number;
+  };
+}
+
+export interface ConfigProblem {
+  readonly variable: string;
+  readonly message: string;
+}
+
+/** The environment is invalid; `problems` lists every bad variable, not just the first. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(
+      `Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+        problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Values never echoed back in a problem (they may carry credentials). */
+const SECRET = new Set(['DATABASE_URL']);
+
+/** Reads and validates the environment; throws a ConfigError listing every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const values = readEnvironment(env);
+  const problems = [...schemaProblems(values, env), ...clusterProblems(values)];
+  if (problems.length > 0) throw new ConfigError(problems);
+  return deepFreeze(toConfig(values as Environment));
+}
+
+/** The known variables only, an empty value counting as unset, defaults applied, integers converted. */
+function readEnvironment(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(Environment.properties)) {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') continue;
+    values[name] = isInteger(schema) && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : raw.trim();
+  }
+  return Value.Default(Environment, values) as Record<string, unknown>;
+}
+
+function isInteger(schema: TSchema): boolean {
+  return (schema as { type?: unknown }).type === 'integer';
+}
+
+function schemaProblems(values: Record<string, unknown>, env: NodeJS.ProcessEnv): ConfigProblem[] {
+  const bad = new Set<string>();
+  for (const error of Value.Errors(Environment, values)) {
+    bad.add(error.instancePath.split('/')[1] ?? '');
+  }
+  return [...bad].sort().map((variable) => {
+    const schema = Environment.properties[variable as keyof Environment] as { description?: string };
+    const shown = SECRET.has(variable) ? '' : `, got ${JSON.stringify(env[variable])}`;
+    return { variable, message: `expected ${schema?.description ?? 'a valid value'}${shown}` };
+  });
+}
+
+/** A real cluster needs both its gateways: one address alone is a half-configured cluster. */
+function clusterProblems(values: Record<string, unknown>): ConfigProblem[] {
+  const grpc = values.ZEEBE_GRPC_ADDRESS !== undefined;
+  const rest = values.ZEEBE_REST_ADDRESS !== undefined;
+  if (grpc === rest) return [];
+  const [missing, given] = grpc
+    ? ['ZEEBE_REST_ADDRESS', 'ZEEBE_GRPC_ADDRESS']
+    : ['ZEEBE_GRPC_ADDRESS', 'ZEEBE_REST_ADDRESS'];
+  return [
+    {
+      variable: missing,
+      message: `expected as well, since ${given} is set (both name a Camunda 8 cluster; set neither to run the embedded engine)`,
+    },
+  ];
+}
+
+function toConfig(env: Environment): Config {
+  const dataDir = path.resolve(env.DATA_DIR);
+  return {
+    nodeEnv: env.NODE_ENV,
+    logLevel: env.LOG_LEVEL,
+    dataDir,
+    http: { host: env.HOST, port: env.PORT },
+    database: {
+      url: env.DATABASE_URL,
+      embedded: { dataDir: path.join(dataDir, 'postgres'), port: env.EMBEDDED_PG_PORT },
+    },
+    cluster:
+      env.ZEEBE_GRPC_ADDRESS && env.ZEEBE_REST_ADDRESS
+        ? { grpcAddress: env.ZEEBE_GRPC_ADDRESS, restAddress: env.ZEEBE_REST_ADDRESS }
+        : undefined,
+    engine: {
+      host: env.ENGINE_HOST,
+      grpcPort: env.ENGINE_GRPC_PORT,
+      restPort: env.ENGINE_REST_PORT,
+      maxMessageSize: env.ENGINE_MAX_MESSAGE_SIZE,
+      longPollTimeoutMs: env.ENGINE_LONG_POLL_TIMEOUT_MS,
+    },
+  };
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (child !== null && typeof child === 'object') deepFreeze(child);
+  }
+  return Object.freeze(value);
+}

@@ -1,0 +1,192 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../../lib/config';
+
+function problemsOf(env: NodeJS.ProcessEnv): ConfigError['problems'] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  test('an empty environment gives the documented defaults: embedded PostgreSQL and embedded engine', () => {
+    // when
+    const config = loadConfig({});
+    // then
+    expect(config).toEqual({
+      nodeEnv: undefined,
+      logLevel: 'info',
+      dataDir: path.resolve('data'),
+      http: { host: '127.0.0.1', port: 3000 },
+      database: { url: undefined, embedded: { dataDir: path.resolve('data', 'postgres'), port: 5488 } },
+      cluster: undefined,
+      engine: {
+        host: '127.0.0.1',
+        grpcPort: 26500,
+        restPort: 8080,
+        maxMessageSize: 4194304,
+        longPollTimeoutMs: 10000,
+      },
+    });
+  });
+
+  test('every variable is read, numbers as integers', () => {
+    // given
+    const env = {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'debug',
+      HOST: '0.0.0.0',
+      PORT: '3100',
+      DATA_DIR: '/var/lib/complaints',
+      DATABASE_URL: 'postgres://app:secret@db:5432/complaints',
+      EMBEDDED_PG_PORT: '5499',
+      ZEEBE_GRPC_ADDRESS: 'grpc://camunda:26500',
+      ZEEBE_REST_ADDRESS: 'http://camunda:8080',
+      ENGINE_HOST: '0.0.0.0',
+      ENGINE_GRPC_PORT: '26600',
+      ENGINE_REST_PORT: '8090',
+      ENGINE_MAX_MESSAGE_SIZE: '8388608',
+      ENGINE_LONG_POLL_TIMEOUT_MS: '5000',
+    };
+    // when
+    const config = loadConfig(env);
+    // then
+    expect(config).toEqual({
+      nodeEnv: 'production',
+      logLevel: 'debug',
+      dataDir: '/var/lib/complaints',
+      http: { host: '0.0.0.0', port: 3100 },
+      database: {
+        url: 'postgres://app:secret@db:5432/complaints',
+        embedded: { dataDir: '/var/lib/complaints/postgres', port: 5499 },
+      },
+      cluster: { grpcAddress: 'grpc://camunda:26500', restAddress: 'http://camunda:8080' },
+      engine: {
+        host: '0.0.0.0',
+        grpcPort: 26600,
+        restPort: 8090,
+        maxMessageSize: 8388608,
+        longPollTimeoutMs: 5000,
+      },
+    });
+  });
+
+  test('the configuration is frozen, nested objects included', () => {
+    // when
+    const config = loadConfig({});
+    // then
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.http)).toBe(true);
+    expect(Object.isFrozen(config.database.embedded)).toBe(true);
+  });
+
+  test('a variable set to an empty value counts as unset', () => {
+    // when
+    const config = loadConfig({ DATABASE_URL: '', PORT: ' ', ZEEBE_GRPC_ADDRESS: '' });
+    // then
+    expect(config.database.url).toBeUndefined();
+    expect(config.http.port).toBe(3000);
+    expect(config.cluster).toBeUndefined();
+  });
+
+  test('a relative DATA_DIR is resolved against the working directory; PostgreSQL lives in DATA_DIR/postgres', () => {
+    // when
+    const config = loadConfig({ DATA_DIR: 'state' });
+    // then
+    expect(config.dataDir).toBe(path.resolve('state'));
+    expect(config.database.embedded.dataDir).toBe(path.resolve('state', 'postgres'));
+  });
+
+  test('every invalid variable is reported at once, each with its name, what is expected and what was given', () => {
+    // given
+    const env = { PORT: 'abc', LOG_LEVEL: 'loud', ENGINE_REST_PORT: '70000', NODE_ENV: 'prod' };
+    // when
+    const problems = problemsOf(env);
+    // then
+    expect(problems).toEqual([
+      {
+        variable: 'ENGINE_REST_PORT',
+        message: 'expected a TCP port, an integer 0–65535 (0 = any free port), got "70000"',
+      },
+      {
+        variable: 'LOG_LEVEL',
+        message: 'expected one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+      },
+      { variable: 'NODE_ENV', message: 'expected one of development, production, test, got "prod"' },
+      { variable: 'PORT', message: 'expected a TCP port, an integer 0–65535 (0 = any free port), got "abc"' },
+    ]);
+  });
+
+  test('the error message lists every problem, one per line', () => {
+    // when
+    const run = () => loadConfig({ PORT: 'abc', HOST: 'a b' });
+    // then
+    expect(run).toThrow(
+      'Invalid configuration (2 problems):\n' +
+        '  HOST: expected a host name or IP address to listen on, got "a b"\n' +
+        '  PORT: expected a TCP port, an integer 0–65535 (0 = any free port), got "abc"',
+    );
+  });
+
+  test('an integer is not rounded: a fractional port is a problem', () => {
+    // when
+    const problems = problemsOf({ PORT: '3000.5' });
+    // then
+    expect(problems.map((p) => p.variable)).toEqual(['PORT']);
+  });
+
+  test('the embedded PostgreSQL needs a real port: 0 is a problem', () => {
+    // when
+    const problems = problemsOf({ EMBEDDED_PG_PORT: '0' });
+    // then
+    expect(problems[0].message).toContain('an integer 1–65535');
+  });
+
+  test('DATABASE_URL must be a postgres URL, and its value (it carries a password) is never echoed', () => {
+    // when
+    const problems = problemsOf({ DATABASE_URL: 'mysql://app:secret@db/complaints' });
+    // then
+    expect(problems).toEqual([
+      { variable: 'DATABASE_URL', message: 'expected a postgres://user:password@host:port/database URL' },
+    ]);
+  });
+
+  test('ZEEBE_GRPC_ADDRESS must name its protocol, grpc:// or grpcs://', () => {
+    // when
+    const problems = problemsOf({
+      ZEEBE_GRPC_ADDRESS: 'camunda:26500',
+      ZEEBE_REST_ADDRESS: 'http://camunda:8080',
+    });
+    // then
+    expect(problems.map((p) => p.variable)).toEqual(['ZEEBE_GRPC_ADDRESS']);
+  });
+
+  test('a cluster needs both addresses: ZEEBE_GRPC_ADDRESS alone is a problem naming ZEEBE_REST_ADDRESS', () => {
+    // when
+    const problems = problemsOf({ ZEEBE_GRPC_ADDRESS: 'grpc://camunda:26500' });
+    // then
+    expect(problems).toEqual([
+      {
+        variable: 'ZEEBE_REST_ADDRESS',
+        message: expect.stringContaining('since ZEEBE_GRPC_ADDRESS is set'),
+      },
+    ]);
+  });
+
+  test('a cluster needs both addresses: ZEEBE_REST_ADDRESS alone is a problem naming ZEEBE_GRPC_ADDRESS', () => {
+    // when
+    const problems = problemsOf({ ZEEBE_REST_ADDRESS: 'http://camunda:8080' });
+    // then
+    expect(problems.map((p) => p.variable)).toEqual(['ZEEBE_GRPC_ADDRESS']);
+  });
+
+  test('variables the application does not know are ignored', () => {
+    // when
+    const config = loadConfig({ CAMUNDA_AUTH_STRATEGY: 'OAUTH', PATH: '/usr/bin' });
+    // then
+    expect(config.logLevel).toBe('info');
+  });
+});
