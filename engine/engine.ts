@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { EngineApi } from './api/engine-api';
+import { createEngineQueries } from './api/queries';
 import { ResultWaiters } from './api/result-waiters';
 import { startGrpcGateway } from './gateway/grpc/grpc-server';
 import { startRestGateway } from './gateway/rest/rest-server';
@@ -61,7 +62,14 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   const host = options.host ?? '127.0.0.1';
   const maxMessageSize = options.maxMessageSize ?? 4 * 1024 * 1024;
   const pool = createPool(options.databaseUrl, options.poolSize ?? 10);
-  pool.on('error', (error) => log.error({ err: error }, 'engine: idle PostgreSQL connection failed'));
+  // pool.end() resolves before its connections have closed: a server going down right after may
+  // still fail them, which is expected once the engine is closing.
+  let closing = false;
+  pool.on('error', (error) =>
+    closing
+      ? log.debug({ err: error }, 'engine: connection failed while closing')
+      : log.error({ err: error }, 'engine: idle PostgreSQL connection failed'),
+  );
   let lock: pg.PoolClient | undefined;
   try {
     await migrate(pool, schema);
@@ -75,7 +83,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       scheduleChanged: () => scheduler.plan(),
     };
     const rt: Runtime = { state, clock, notify, agenda: new Agenda() };
-    const processor = new CommandProcessor(state, pool, schema, log);
+    const processor = new CommandProcessor(state, pool, schema, log, () => rt.agenda.clear());
     const dispatcher = new JobDispatcher(rt, processor, log);
     const waiters = new ResultWaiters();
     const scheduler = new Scheduler(rt, clock, processor, log);
@@ -95,12 +103,14 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     grpcPort = grpc.port;
     const rest = await startRestGateway(
       api,
+      createEngineQueries(pool, schema, () => state.definitions.values()),
       {
         host,
         port: options.restPort ?? 8080,
         maxMessageSize,
         version: ENGINE_VERSION,
         grpcPort: () => grpcPort,
+        longPollTimeoutMs: options.longPollTimeoutMs ?? 10_000,
       },
       log,
     ).catch(async (error) => {
@@ -125,12 +135,14 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
         await processor.stop();
         waiters.close();
         ownedLock.release();
+        closing = true;
         await pool.end();
         log.info({}, 'engine: stopped');
       },
     };
   } catch (error) {
     lock?.release();
+    closing = true;
     await pool.end().catch(() => undefined);
     throw error;
   }

@@ -162,6 +162,14 @@ export class EngineApi {
     return this.command('UPDATE_TIMEOUT', () => updateJobTimeout(this.rt, key, timeoutMs));
   }
 
+  /** REST `PATCH /v2/jobs/{key}`: retries and/or timeout in one command (both or neither change). */
+  updateJob(key: number, changes: { readonly retries?: number; readonly timeout?: number }): Promise<void> {
+    return this.command('UPDATE', () => {
+      if (changes.retries !== undefined) updateJobRetries(this.rt, key, changes.retries);
+      if (changes.timeout !== undefined) updateJobTimeout(this.rt, key, changes.timeout);
+    });
+  }
+
   assignUserTask(key: number, assignee: string, allowOverride: boolean): Promise<void> {
     return this.command('ASSIGN', () => assignUserTask(this.rt, key, assignee, allowOverride));
   }

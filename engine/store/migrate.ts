@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { initialSchema } from './migrations/001-initial-schema';
+import { searchIndexes } from './migrations/002-search-indexes';
 
 export interface Migration {
   /** Sortable and unique; never renamed once released. */
@@ -8,7 +9,7 @@ export interface Migration {
 }
 
 /** Every migration of the engine schema, in order. Append only. */
-export const migrations: readonly Migration[] = [initialSchema];
+export const migrations: readonly Migration[] = [initialSchema, searchIndexes];
 
 const LOCK_ID = 0x7a6562; // "zeb": serialises concurrent migrators of one database
 

@@ -1,47 +1,34 @@
-import Fastify from 'fastify';
+import { type Server } from 'node:http';
 import { type EngineApi } from '../../api/engine-api';
+import { type EngineQueries } from '../../api/queries';
 import { type EngineLogger } from '../../logger';
+import { buildRestApp } from './rest-app';
+import { type RestGatewayOptions } from './rest-context';
 
-export interface RestGatewayOptions {
-  readonly host: string;
-  readonly port: number;
-  readonly maxMessageSize: number;
-  readonly version: string;
-  readonly grpcPort: () => number;
-}
+export { type RestGatewayOptions } from './rest-context';
 
-/** The Camunda 8.8 REST API v2 subset (see SPEC.md). */
+const GRACE_MS = 2000;
+
+/** Opens the Camunda 8.8 REST API v2 subset (see SPEC.md) on `options.host:port`. */
 export async function startRestGateway(
   api: EngineApi,
+  queries: EngineQueries,
   options: RestGatewayOptions,
-  _log: EngineLogger,
+  log: EngineLogger,
 ): Promise<{ port: number; stop: () => Promise<void> }> {
-  const app = Fastify({ bodyLimit: options.maxMessageSize });
-  app.get('/v2/topology', async () => ({
-    brokers: [
-      {
-        nodeId: 0,
-        host: options.host,
-        port: options.grpcPort(),
-        partitions: [{ partitionId: 1, role: 'leader', health: 'healthy' }],
-        version: options.version,
-      },
-    ],
-    clusterSize: 1,
-    partitionsCount: 1,
-    replicationFactor: 1,
-    gatewayVersion: options.version,
-  }));
-  app.put<{ Body: { timestamp: number } }>('/v2/clock', async (request, reply) => {
-    api.pinClock(Number(request.body?.timestamp));
-    return reply.code(204).send();
-  });
-  app.post('/v2/clock/reset', async (_request, reply) => {
-    api.resetClock();
-    return reply.code(204).send();
-  });
+  const app = buildRestApp({ api, queries, options, log });
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  return { port, stop: () => app.close() };
+  return { port, stop: () => closeGracefully(app.server, () => app.close()) };
+}
+
+/** Lets requests in flight finish for a moment (as the gRPC gateway), then cuts the connections. */
+async function closeGracefully(server: Server, close: () => Promise<void>): Promise<void> {
+  const force = setTimeout(() => server.closeAllConnections(), GRACE_MS);
+  try {
+    await close();
+  } finally {
+    clearTimeout(force);
+  }
 }
