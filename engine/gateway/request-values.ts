@@ -1,34 +1,30 @@
 import { type JsonObject, type JsonValue } from '../feel/expression';
-import { rejected } from '../runtime/rejection';
+import { Rejection, rejected } from '../runtime/rejection';
 
 /**
  * Variables travel as JSON text that must hold an object; empty means none. The messages follow
- * Zeebe's gateway so that clients see the same errors against either engine.
+ * Zeebe's gateway so that clients see the same errors against either engine. The gateway raises
+ * them before any command exists, so they carry no "Command '…' rejected" prefix
+ * (GrpcErrorMapper: JsonParseException / MsgpackPropertyException → INVALID_ARGUMENT, message as is).
  */
-export function parseVariables(
-  text: string | undefined | null,
-  intent: string,
-  property = 'variables',
-): JsonObject {
+export function parseVariables(text: string | undefined | null, property = 'variables'): JsonObject {
   if (text === undefined || text === null || text.trim() === '') return {};
   let value: JsonValue;
   try {
     value = JSON.parse(text) as JsonValue;
   } catch (error) {
-    throw rejected(
-      intent,
+    throw new Rejection(
       'INVALID_ARGUMENT',
       `Invalid JSON value: ${truncate(text)} (${(error as Error).message})`,
     );
   }
-  return requireObject(value, intent, property);
+  return requireObject(value, property);
 }
 
-export function requireObject(value: unknown, intent: string, property = 'variables'): JsonObject {
+export function requireObject(value: unknown, property = 'variables'): JsonObject {
   if (value === undefined || value === null) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw rejected(
-      intent,
+    throw new Rejection(
       'INVALID_ARGUMENT',
       `Property '${property}' is invalid: Expected document to be a root level object, but was '${jsonType(value)}'`,
     );

@@ -66,8 +66,10 @@ export class Agenda {
     }
   }
 
-  /** Forgets pending steps (the command is being undone). */
+  /** Forgets pending steps and tokens on their way (the command is being undone). */
   clear(): void {
     this.steps.length = 0;
+    this.inFlight.clear();
+    this.voided.clear();
   }
 }

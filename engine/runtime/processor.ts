@@ -37,6 +37,8 @@ export class CommandProcessor {
     private readonly pool: pg.Pool,
     private readonly schema: string,
     private readonly log: EngineLogger,
+    /** Called when a command is undone (e.g. to drop the work it left on the agenda). */
+    private readonly onUndo: () => void = () => undefined,
     private readonly maxBatch = 500,
   ) {}
 
@@ -75,6 +77,7 @@ export class CommandProcessor {
         done.push({ pending, result: pending.run() });
       } catch (error) {
         this.state.journal.rollback(mark);
+        this.onUndo();
         if (!(error instanceof Rejection)) {
           this.log.error(
             { err: error, command: pending.name },

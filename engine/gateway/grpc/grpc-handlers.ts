@@ -48,7 +48,7 @@ export function unaryHandlers(api: EngineApi, info: GatewayInfo): Record<string,
     },
 
     CreateProcessInstance: async (req) => {
-      const created = await api.createInstance(createRequest(req, 'CREATE'));
+      const created = await api.createInstance(createRequest(req));
       return instanceResponse(created);
     },
 
@@ -56,7 +56,7 @@ export function unaryHandlers(api: EngineApi, info: GatewayInfo): Record<string,
       const inner = (req.request as Record<string, unknown>) ?? {};
       const timeout = int64(req.requestTimeout);
       const result = await api.createInstanceWithResult(
-        createRequest(inner, 'CREATE_WITH_AWAITING_RESULT'),
+        createRequest(inner),
         timeout > 0 ? timeout : 15_000,
         (req.fetchVariables as string[]) ?? [],
       );
@@ -71,7 +71,7 @@ export function unaryHandlers(api: EngineApi, info: GatewayInfo): Record<string,
     CompleteJob: async (req) => {
       await api.completeJob(
         parseKey(req.jobKey, 'COMPLETE', 'jobKey'),
-        parseVariables(req.variables as string, 'COMPLETE'),
+        parseVariables(req.variables as string),
       );
       return {};
     },
@@ -81,7 +81,7 @@ export function unaryHandlers(api: EngineApi, info: GatewayInfo): Record<string,
         retries: Number(req.retries ?? 0),
         errorMessage: String(req.errorMessage ?? ''),
         retryBackOff: int64(req.retryBackOff),
-        variables: parseVariables(req.variables as string, 'FAIL'),
+        variables: parseVariables(req.variables as string),
       });
       return {};
     },
@@ -91,7 +91,7 @@ export function unaryHandlers(api: EngineApi, info: GatewayInfo): Record<string,
         parseKey(req.jobKey, 'THROW_ERROR', 'jobKey'),
         String(req.errorCode ?? ''),
         String(req.errorMessage ?? ''),
-        parseVariables(req.variables as string, 'THROW_ERROR'),
+        parseVariables(req.variables as string),
       );
       return {};
     },
@@ -102,7 +102,7 @@ export function unaryHandlers(api: EngineApi, info: GatewayInfo): Record<string,
         correlationKey: String(req.correlationKey ?? ''),
         timeToLive: Math.max(0, int64(req.timeToLive)),
         ...(req.messageId ? { messageId: String(req.messageId) } : {}),
-        variables: parseVariables(req.variables as string, 'PUBLISH'),
+        variables: parseVariables(req.variables as string),
       });
       return { key: String(correlation.messageKey), tenantId: DEFAULT_TENANT };
     },
@@ -110,7 +110,7 @@ export function unaryHandlers(api: EngineApi, info: GatewayInfo): Record<string,
     SetVariables: async (req) => {
       const key = await api.setVariables(
         parseKey(req.elementInstanceKey, 'UPDATE', 'elementInstanceKey'),
-        parseVariables(req.variables as string, 'UPDATE'),
+        parseVariables(req.variables as string),
         Boolean(req.local),
       );
       return { key: String(key) };
@@ -134,21 +134,21 @@ export function unaryHandlers(api: EngineApi, info: GatewayInfo): Record<string,
     BroadcastSignal: async (req) => {
       const key = await api.broadcastSignal(
         String(req.signalName ?? ''),
-        parseVariables(req.variables as string, 'BROADCAST'),
+        parseVariables(req.variables as string),
       );
       return { key: String(key), tenantId: DEFAULT_TENANT };
     },
   };
 }
 
-function createRequest(req: Record<string, unknown>, intent: string) {
+function createRequest(req: Record<string, unknown>) {
   const definitionKey = int64(req.processDefinitionKey);
   const instructions = (req.startInstructions as Array<{ elementId: string }>) ?? [];
   return {
     ...(req.bpmnProcessId ? { bpmnProcessId: String(req.bpmnProcessId) } : {}),
     ...(req.bpmnProcessId ? { version: Number(req.version ?? -1) } : {}),
     ...(definitionKey > 0 ? { processDefinitionKey: definitionKey } : {}),
-    variables: parseVariables(req.variables as string, intent),
+    variables: parseVariables(req.variables as string),
     ...(instructions.length > 0 ? { startInstructions: instructions.map((i) => i.elementId) } : {}),
   };
 }

@@ -28,7 +28,7 @@ export function toActivatedJob({ job, variables }: ActivatedJob) {
   };
 }
 
-function activationRequest(req: Request, withMax: boolean) {
+function activationRequest(req: Request, withMax: boolean, maxMessageSize: number) {
   const type = String(req.type ?? '');
   const timeout = int64(req.timeout);
   const maxJobs = Number(req.maxJobsToActivate ?? 0);
@@ -58,6 +58,9 @@ function activationRequest(req: Request, withMax: boolean) {
     timeout,
     maxJobs,
     fetchVariables: (req.fetchVariable as string[]) ?? [],
+    maxResponseBytes: maxMessageSize,
+    // a stream pushes each job in a message of its own
+    limitPerJob: !withMax,
   };
 }
 
@@ -65,13 +68,18 @@ function activationRequest(req: Request, withMax: boolean) {
  * ActivateJobs: answers with the jobs available now, or waits for some (long polling:
  * `requestTimeout` 0 = the default wait, negative = no wait); ends without a message when none came.
  */
-export function activateJobsHandler(api: EngineApi, defaultWaitMs: number, log: EngineLogger) {
+export function activateJobsHandler(
+  api: EngineApi,
+  defaultWaitMs: number,
+  maxMessageSize: number,
+  log: EngineLogger,
+) {
   return (call: grpc.ServerWritableStream<Request, object>) => {
     let cancel: (() => void) | undefined;
     call.on('cancelled', () => cancel?.());
     Promise.resolve()
       .then(() => {
-        const request = activationRequest(call.request, true);
+        const request = activationRequest(call.request, true, maxMessageSize);
         const requestTimeout = int64(call.request.requestTimeout);
         const waitMs = requestTimeout === 0 ? defaultWaitMs : requestTimeout;
         return api.activateJobs(request, waitMs, (c) => (cancel = c));
@@ -82,8 +90,10 @@ export function activateJobsHandler(api: EngineApi, defaultWaitMs: number, log: 
           if (jobs.length > 0) call.write({ jobs: jobs.map(toActivatedJob) });
           call.end();
         },
+        // emit, not destroy: grpc-js sends the status on 'error'; a destroyed call never answers
         (error) =>
-          call.destroy(
+          call.emit(
+            'error',
             Object.assign(new Error(String(error?.message)), toServiceError(error, log, 'ActivateJobs')),
           ),
       );
@@ -91,13 +101,14 @@ export function activateJobsHandler(api: EngineApi, defaultWaitMs: number, log: 
 }
 
 /** StreamActivatedJobs: jobs of the type are pushed as they become activatable, until the client leaves. */
-export function streamJobsHandler(api: EngineApi, log: EngineLogger) {
+export function streamJobsHandler(api: EngineApi, maxMessageSize: number, log: EngineLogger) {
   return (call: grpc.ServerWritableStream<Request, object>) => {
     let request;
     try {
-      request = activationRequest(call.request, false);
+      request = activationRequest(call.request, false, maxMessageSize);
     } catch (error) {
-      call.destroy(
+      call.emit(
+        'error',
         Object.assign(
           new Error(String((error as Error).message)),
           toServiceError(error, log, 'StreamActivatedJobs'),

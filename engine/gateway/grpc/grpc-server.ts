@@ -57,8 +57,13 @@ export async function startGrpcGateway(
     const handler = unary[rpc];
     implementation[rpc] = handler ? wrapUnary(rpc, handler, log) : unimplemented(rpc);
   }
-  implementation.ActivateJobs = activateJobsHandler(api, options.longPollTimeoutMs, log);
-  implementation.StreamActivatedJobs = streamJobsHandler(api, log);
+  implementation.ActivateJobs = activateJobsHandler(
+    api,
+    options.longPollTimeoutMs,
+    options.maxMessageSize,
+    log,
+  );
+  implementation.StreamActivatedJobs = streamJobsHandler(api, options.maxMessageSize, log);
   server.addService(service, implementation);
   boundPort = await new Promise<number>((resolve, reject) =>
     server.bindAsync(
@@ -117,6 +122,9 @@ function unimplemented(rpc: string) {
     const error = { code: grpc.status.UNIMPLEMENTED, details: message };
     if (callback) callback(error);
     else
-      (call as grpc.ServerWritableStream<unknown, unknown>).destroy(Object.assign(new Error(message), error));
+      (call as grpc.ServerWritableStream<unknown, unknown>).emit(
+        'error',
+        Object.assign(new Error(message), error),
+      );
   };
 }

@@ -2,6 +2,7 @@ import { type JsonObject } from '../../feel/expression';
 import { completeElement } from '../elements/lifecycle';
 import { availableErrorCodes, catchError, findErrorCatch, unhandledErrorMessage } from '../events/errors';
 import { raiseIncident } from '../incidents';
+import { activatedJobSize, jobTooLarge } from '../job-size';
 import { endJob, jobBecameActivatable, jobValue } from '../jobs';
 import { rejected } from '../rejection';
 import { record, type Runtime } from '../runtime';
@@ -15,6 +16,10 @@ export interface ActivationRequest {
   readonly timeout: number;
   readonly maxJobs: number;
   readonly fetchVariables?: readonly string[];
+  /** The largest response the client can take (`maxMessageSize`); unlimited when absent. */
+  readonly maxResponseBytes?: number;
+  /** Each job travels in a message of its own (a job stream): the limit applies to each job alone. */
+  readonly limitPerJob?: boolean;
 }
 
 export interface ActivatedJob {
@@ -22,26 +27,38 @@ export interface ActivatedJob {
   readonly variables: JsonObject;
 }
 
-/** Activates up to `maxJobs` activatable jobs of the type, oldest first. */
+/**
+ * Activates up to `maxJobs` activatable jobs of the type, oldest first, stopping before the
+ * response would exceed `maxResponseBytes` (a job too large on its own raises an incident instead).
+ */
 export function activateJobs(rt: Runtime, request: ActivationRequest): ActivatedJob[] {
   const now = rt.clock.now();
-  const keys = [...rt.state.activatableJobs.keys(request.type)].slice(0, request.maxJobs);
-  return keys.map((key) => {
+  const limit = request.maxResponseBytes ?? Infinity;
+  const activated: ActivatedJob[] = [];
+  let bytes = 0;
+  for (const key of [...rt.state.activatableJobs.keys(request.type)]) {
+    if (activated.length >= request.maxJobs) break;
     let job = rt.state.jobs.require(key);
+    const variables = pick(visibleVariables(rt, job.elementInstanceKey), request.fetchVariables);
+    const size = activatedJobSize(job, variables, request.worker);
+    if (size > limit) {
+      jobTooLarge(rt, job, size);
+      continue;
+    }
+    if (!request.limitPerJob && bytes + size > limit) break;
+    bytes += size;
     if (job.timedOut) job = rekey(rt, job);
-    const activated = rt.state.jobs.update(job.key, {
+    const updated = rt.state.jobs.update(job.key, {
       state: 'ACTIVATED',
       worker: request.worker,
       deadline: now + request.timeout,
       timedOut: undefined,
     });
-    record(rt, 'JOB', 'ACTIVATED', job.key, job.processInstanceKey, jobValue(activated));
+    record(rt, 'JOB', 'ACTIVATED', job.key, job.processInstanceKey, jobValue(updated));
     rt.state.afterCommit(() => rt.notify.scheduleChanged());
-    return {
-      job: activated,
-      variables: pick(visibleVariables(rt, job.elementInstanceKey), request.fetchVariables),
-    };
-  });
+    activated.push({ job: updated, variables });
+  }
+  return activated;
 }
 
 /**

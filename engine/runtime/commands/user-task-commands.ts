@@ -20,7 +20,8 @@ function openTask(rt: Runtime, key: number, action: Action): UserTask {
     throw rejected(
       INTENTS[action],
       'NOT_FOUND',
-      `Expected to ${action} user task with key '${key}', but no such user task was found`,
+      // Zeebe unassigns with an ASSIGN command (empty assignee): its rejection says "assign".
+      `Expected to ${action === 'unassign' ? 'assign' : action} user task with key '${key}', but no such user task was found`,
     );
   }
   return task;

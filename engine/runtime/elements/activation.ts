@@ -5,7 +5,7 @@ import { broadcastSignal } from '../events/signals';
 import { openSubscriptions, prepareSubscriptions } from '../events/subscriptions';
 import { type Runtime } from '../runtime';
 import { type ElementInstance, type IncidentErrorType } from '../state/entities';
-import { visibleVariables } from '../variables';
+import { localVariables, visibleVariables } from '../variables';
 import { prepareCallActivity } from './call-activity';
 import { chooseFlows } from './gateways';
 import { completeElement, modelOf, terminateChildren } from './lifecycle';
@@ -90,7 +90,8 @@ function throwEvent(rt: Runtime, instance: ElementInstance, node: FlowNode): Act
     if (!name.ok) return incident('EXTRACT_VALUE_ERROR', name.message);
     return {
       then: (activated) => {
-        broadcastSignal(rt, name.value, {});
+        // the signal carries the throw event's local variables (its input mappings), as in Zeebe
+        broadcastSignal(rt, name.value, localVariables(rt, activated.key));
         completeElement(rt, activated);
       },
     };

@@ -35,13 +35,15 @@ export function activateBody(rt: Runtime, body: ElementInstance, node: FlowNode)
         );
       if (items.length === 0) return completeBody(rt, withState, node);
       const startNow = mi.sequential ? 1 : items.length;
-      for (let i = 0; i < startNow; i++) startInner(rt, body.key, node, i);
+      for (let i = 0; i < startNow; i++) rt.agenda.push(() => startInner(rt, body.key, node, i));
     },
   };
 }
 
+/** Starts the inner instance for item `index` (from the agenda: the body may have ended meanwhile). */
 function startInner(rt: Runtime, bodyKey: number, node: FlowNode, index: number): void {
-  const body = rt.state.elements.require(bodyKey);
+  const body = rt.state.elements.get(bodyKey);
+  if (!body || body.state !== 'ACTIVATED') return;
   const state = body.multiInstance!;
   rt.state.elements.update(bodyKey, { multiInstance: { ...state, next: index + 1 } });
   const mi = node.multiInstance!;
@@ -68,8 +70,9 @@ export type InnerCompletion =
   | { readonly condition: boolean };
 
 /**
- * The fallible part of an inner instance completing: its output element goes into the body's output
- * collection, and the completion condition is evaluated.
+ * The fallible part of an inner instance completing, in Zeebe's order: its output element goes into
+ * the body's output collection, the completion condition is evaluated, and the input collection is
+ * read again (a sequential body takes its next item from the collection as it is now).
  */
 export function innerCompletion(rt: Runtime, inner: ElementInstance, node: FlowNode): InnerCompletion {
   const mi = node.multiInstance!;
@@ -79,27 +82,69 @@ export function innerCompletion(rt: Runtime, inner: ElementInstance, node: FlowN
     const element = evaluateValue(mi.outputElement, variables);
     if (!element.ok) return { incident: { errorType: 'EXTRACT_VALUE_ERROR', message: element.message } };
     const current = localVariables(rt, body.key)[mi.outputCollection];
-    const list: JsonValue[] = Array.isArray(current) ? [...current] : [];
-    list[inner.loopCounter! - 1] = element.value;
-    setLocalVariable(
-      rt,
-      body,
-      mi.outputCollection,
-      list.map((item) => item ?? null),
-    );
+    const list = replaceItem(mi.outputCollection, current, inner.loopCounter!, element.value);
+    if ('incident' in list) return list;
+    setLocalVariable(rt, body, mi.outputCollection, list);
   }
-  if (!mi.completionCondition) return { condition: false };
-  const state = body.multiInstance!;
-  const active = rt.state.childrenOf.size(String(body.key));
-  const result = evaluateBoolean(mi.completionCondition, {
-    ...variables,
-    numberOfInstances: mi.sequential ? state.next : state.total,
-    numberOfActiveInstances: active - 1,
-    numberOfCompletedInstances: state.completed + 1,
-    numberOfTerminatedInstances: state.terminated,
-  });
-  if (!result.ok) return { incident: { errorType: 'EXTRACT_VALUE_ERROR', message: result.message } };
-  return { condition: result.value };
+  let condition = false;
+  if (mi.completionCondition) {
+    const state = body.multiInstance!;
+    const active = rt.state.childrenOf.size(String(body.key));
+    const result = evaluateBoolean(mi.completionCondition, {
+      ...variables,
+      numberOfInstances: mi.sequential ? state.next : state.total,
+      numberOfActiveInstances: active - 1,
+      numberOfCompletedInstances: state.completed + 1,
+      numberOfTerminatedInstances: state.terminated,
+    });
+    if (!result.ok) return { incident: { errorType: 'EXTRACT_VALUE_ERROR', message: result.message } };
+    condition = result.value;
+  }
+  const collection = evaluateList(mi.inputCollection, visibleVariables(rt, body.key));
+  if (!collection.ok) return { incident: { errorType: 'EXTRACT_VALUE_ERROR', message: collection.message } };
+  if (mi.sequential) {
+    const state = rt.state.elements.require(body.key).multiInstance!;
+    const items = collection.value;
+    rt.state.elements.update(body.key, { multiInstance: { ...state, items, total: items.length } });
+  }
+  return { condition };
+}
+
+/**
+ * The output collection with the item at `loopCounter` (1-based) replaced. As in Zeebe, it must
+ * still be a list long enough: another element may have overwritten the variable.
+ */
+function replaceItem(
+  name: string,
+  current: JsonValue | undefined,
+  loopCounter: number,
+  item: JsonValue,
+): JsonValue[] | { readonly incident: { readonly errorType: IncidentErrorType; readonly message: string } } {
+  const hint = 'This may happen when multiple BPMN elements write to the same variable.';
+  if (current === undefined) {
+    const message = `Expected the output collection variable '${name}' to be of type list, but it was NIL`;
+    return { incident: { errorType: 'EXTRACT_VALUE_ERROR', message } };
+  }
+  if (!Array.isArray(current)) {
+    const message = `Unable to update an item in output collection '${name}' because the type of the output collection is: ${msgPackType(current)}. ${hint}`;
+    return { incident: { errorType: 'EXTRACT_VALUE_ERROR', message } };
+  }
+  if (loopCounter > current.length) {
+    const message = `Unable to update an item in output collection '${name}' at position ${loopCounter} because the size of the collection is: ${current.length}. ${hint}`;
+    return { incident: { errorType: 'EXTRACT_VALUE_ERROR', message } };
+  }
+  const list = [...current];
+  list[loopCounter - 1] = item;
+  return list;
+}
+
+/** The MessagePack type Zeebe names for a variable value. */
+function msgPackType(value: JsonValue): string {
+  if (value === null) return 'NIL';
+  if (typeof value === 'boolean') return 'BOOLEAN';
+  if (typeof value === 'string') return 'STRING';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'INTEGER' : 'FLOAT';
+  return Array.isArray(value) ? 'ARRAY' : 'MAP';
 }
 
 /** An inner instance completed: start the next one, or complete the body when all are done or the condition holds. */
@@ -125,8 +170,11 @@ export function innerInstanceEnded(rt: Runtime, inner: ElementInstance, conditio
     return completeBody(rt, rt.state.elements.require(bodyKey), node);
   }
   const mi = updated.multiInstance!;
-  if (node.multiInstance!.sequential && mi.next < mi.total) return startInner(rt, bodyKey, node, mi.next);
-  if (rt.state.childrenOf.size(String(bodyKey)) === 0) completeBody(rt, updated, node);
+  if (node.multiInstance!.sequential && mi.next < mi.total) {
+    const next = mi.next;
+    return void rt.agenda.push(() => startInner(rt, bodyKey, node, next));
+  }
+  if (mi.completed + mi.terminated >= mi.total) completeBody(rt, updated, node);
 }
 
 /** The body completes: its output collection is propagated to the flow scope. */

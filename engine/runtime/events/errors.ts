@@ -25,12 +25,16 @@ export function findErrorCatch(rt: Runtime, thrower: ElementInstance, code: stri
   return undefined;
 }
 
-/** The error codes of catch events available when none matched (for the incident message). */
+/**
+ * The error codes of catch events available when none matched (for the incident message): level by
+ * level as the search went, each level's codes in descending order as Zeebe sorts them.
+ */
 export function availableErrorCodes(rt: Runtime, thrower: ElementInstance): string[] {
   const codes: string[] = [];
   for (let level: ElementInstance | undefined = thrower; level; level = parentLevel(rt, level)) {
-    for (const candidate of catchCandidates(rt, level))
-      if (candidate.code !== undefined) codes.push(candidate.code);
+    if (level !== thrower && (level.state !== 'ACTIVATED' || level.interrupted)) break;
+    const levelCodes = catchCandidates(rt, level).flatMap((c) => (c.code === undefined ? [] : [c.code]));
+    codes.push(...levelCodes.sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
   }
   return codes;
 }

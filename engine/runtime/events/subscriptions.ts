@@ -40,13 +40,8 @@ export function prepareSubscriptions(
       const key = event.correlationKey
         ? evaluateCorrelationKey(event.correlationKey, variables())
         : { ok: true as const, value: '' };
-      if (!key.ok) {
-        return {
-          ok: false,
-          errorType: 'EXTRACT_VALUE_ERROR',
-          message: `Failed to extract the correlation key for '${node.id}': ${key.message}`,
-        };
-      }
+      // the message already reads "Failed to extract the correlation key for '<expression>': …"
+      if (!key.ok) return { ok: false, errorType: 'EXTRACT_VALUE_ERROR', message: key.message };
       subscriptions.push({ node, interrupting, message: { name: name.value, correlationKey: key.value } });
     } else if (event?.kind === 'timer') {
       const timer = evaluateTimer(event.timerType, event.value, variables(), rt.clock.now());

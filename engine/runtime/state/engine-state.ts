@@ -66,13 +66,14 @@ export class EngineState {
 
   readonly jobs = new Table<Job>('job', this.journal);
   readonly activatableJobs = this.jobs.withIndex(
-    new GroupIndex<Job>((j) => (j.state === 'ACTIVATABLE' && j.retryAt === undefined ? j.type : undefined)),
+    new GroupIndex<Job>((j) => (j.state === 'ACTIVATABLE' ? j.type : undefined)),
   );
   readonly jobDeadlines = this.jobs.withIndex(
     new DueIndex<Job>((j) => (j.state === 'ACTIVATED' ? j.deadline : undefined)),
   );
+  /** Failed jobs with retries left wait here until their back-off is over. */
   readonly jobBackoffs = this.jobs.withIndex(
-    new DueIndex<Job>((j) => (j.state === 'ACTIVATABLE' ? j.retryAt : undefined)),
+    new DueIndex<Job>((j) => (j.state === 'FAILED' ? j.retryAt : undefined)),
   );
 
   readonly userTasks = new Table<UserTask>('user task', this.journal);

@@ -88,7 +88,7 @@ export interface MultiInstanceState {
   readonly next: number;
   readonly completed: number;
   readonly terminated: number;
-  /** The evaluated input collection (kept so sequential bodies and retries see the same items). */
+  /** The evaluated input collection; a sequential body reads it again after each iteration, as Zeebe does. */
   readonly items: readonly JsonValue[];
 }
 
@@ -164,6 +164,7 @@ export type IncidentErrorType =
   | 'CALLED_ELEMENT_ERROR'
   | 'UNHANDLED_ERROR_EVENT'
   | 'FORM_NOT_FOUND'
+  | 'MESSAGE_SIZE_EXCEEDED'
   | 'UNKNOWN';
 
 export interface Incident {

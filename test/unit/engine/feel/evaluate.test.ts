@@ -350,3 +350,26 @@ describe('evaluateDateTime', () => {
     });
   });
 });
+
+describe('assert()', () => {
+  it('returns the value when the condition holds', () => {
+    // given a variable that is present
+    // when it is asserted to be there
+    const result = evaluateValue({ feel: 'assert(x, x != null)' }, { x: 5 });
+    // then the value comes through
+    expect(result).toEqual({ ok: true, value: 5 });
+  });
+
+  it('fails the evaluation when the condition does not hold, with the cause when one is given', () => {
+    // given no variable x
+    // when x is asserted, with and without a cause
+    const plain = evaluateValue({ feel: 'assert(x, x != null)' }, {});
+    const withCause = evaluateValue({ feel: 'assert(x, x != null, "x is required")' }, {});
+    // then both fail as feel-scala's assert does
+    expect(plain).toEqual({
+      ok: false,
+      message: "Assertion failure on evaluate the expression 'assert(x, x != null)': The condition is not fulfilled",
+    });
+    expect(withCause.ok === false && withCause.message).toMatch(/: x is required$/);
+  });
+});
