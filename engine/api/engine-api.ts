@@ -9,6 +9,7 @@ import {
   throwJobError,
   updateJobRetries,
   updateJobTimeout,
+  yieldJob,
 } from '../runtime/commands/job-commands';
 import { deploy, type DeploymentResult } from '../runtime/commands/deploy';
 import {
@@ -140,6 +141,13 @@ export class EngineApi {
 
   openJobStream(stream: JobStream): () => void {
     return this.dispatcher.openStream(stream);
+  }
+
+  /** Jobs activated for a worker that left before receiving them become activatable again. */
+  yieldJobs(keys: readonly number[]): Promise<void> {
+    return this.command('YIELD', () => {
+      for (const key of keys) yieldJob(this.rt, key);
+    });
   }
 
   completeJob(key: number, variables: JsonObject): Promise<void> {

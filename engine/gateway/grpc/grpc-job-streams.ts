@@ -82,11 +82,18 @@ export function activateJobsHandler(
         const request = activationRequest(call.request, true, maxMessageSize);
         const requestTimeout = int64(call.request.requestTimeout);
         const waitMs = requestTimeout === 0 ? defaultWaitMs : requestTimeout;
-        return api.activateJobs(request, waitMs, (c) => (cancel = c));
+        return api.activateJobs(request, waitMs, (c) => {
+          cancel = c;
+          if (call.cancelled) c(); // the client left before the poll was registered
+        });
       })
       .then(
         (jobs) => {
-          if (call.cancelled) return;
+          if (call.cancelled) {
+            // activated for a client that is gone: hand them back instead of waiting for their timeout
+            if (jobs.length > 0) void api.yieldJobs(jobs.map((j) => j.job.key)).catch(() => undefined);
+            return;
+          }
           if (jobs.length > 0) call.write({ jobs: jobs.map(toActivatedJob) });
           call.end();
         },
