@@ -36,7 +36,8 @@ function formatWarning(warning: { type: string; message: string }): string {
 class AssertionFailure extends Error {}
 
 function assert(value: unknown, condition: unknown, cause?: unknown): unknown {
-  if (condition !== true) throw new AssertionFailure(typeof cause === 'string' ? cause : 'The condition is not fulfilled');
+  if (condition !== true)
+    throw new AssertionFailure(typeof cause === 'string' ? cause : 'The condition is not fulfilled');
   return value;
 }
 
@@ -56,7 +57,8 @@ function withAssert(variables: VariableContext): VariableContext {
 
 function describeError(feel: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof AssertionFailure) return `Assertion failure on evaluate the expression '${feel}': ${message}`;
+  if (error instanceof AssertionFailure)
+    return `Assertion failure on evaluate the expression '${feel}': ${message}`;
   const position = syntaxPosition(error);
   if (position !== null) {
     return `Failed to parse expression '${feel}': ${message} at position ${position + 1}`;

@@ -368,7 +368,8 @@ describe('assert()', () => {
     // then both fail as feel-scala's assert does
     expect(plain).toEqual({
       ok: false,
-      message: "Assertion failure on evaluate the expression 'assert(x, x != null)': The condition is not fulfilled",
+      message:
+        "Assertion failure on evaluate the expression 'assert(x, x != null)': The condition is not fulfilled",
     });
     expect(withCause.ok === false && withCause.message).toMatch(/: x is required$/);
   });
