@@ -48,8 +48,9 @@ export async function spawnPostgres(
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGINT'); // fast shutdown: ends sessions, writes a checkpoint
-      const timeout = sleep(30_000).then(() => 'timeout');
-      if ((await Promise.race([exited, timeout])) === 'timeout') child.kill('SIGKILL');
+      const killLater = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      await exited;
+      clearTimeout(killLater);
     },
   };
 }
