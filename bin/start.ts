@@ -14,6 +14,7 @@ import { startPostgres } from '../lib/postgres';
 import { buildApp } from '../server/app';
 import { databaseCheck, engineChecks } from '../server/readiness';
 import { startServer } from '../server/server';
+import { openDatabase } from '../db/data-source';
 import { startWorkers } from '../workers';
 import { clientEnvironment, startEmbeddedEngine } from './embedded-engine';
 
@@ -31,8 +32,16 @@ void runUntilSignal(log, async (lifecycle) => {
   const clients = createCamundaClients(target, log);
   lifecycle.add('camunda clients', () => clients.close());
 
+  const db = await openDatabase(postgres.url);
+  lifecycle.add('database', () => db.destroy());
+
   await deployResources(clients.zeebe, processesDir(), log.child({ component: 'deploy' }));
-  const workers = startWorkers(clients, log.child({ component: 'workers' }));
+  const workers = startWorkers(clients.zeebe, {
+    db,
+    rest: clients.rest,
+    now: () => new Date(),
+    log: log.child({ component: 'workers' }),
+  });
   lifecycle.add('workers', () => workers.close());
 
   const app = buildApp({ log, readiness: [databaseCheck(pool), ...engineChecks(clients)] });

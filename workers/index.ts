@@ -1,6 +1,9 @@
-import type { CamundaClients } from '../lib/camunda';
-import type { Logger } from '../lib/logger';
-import { type JobWorkerDefinition, workerRegistry } from './registry';
+import type { Zeebe } from '@camunda8/sdk';
+import { type JobWorkerDefinition } from './runtime/define-worker';
+import { type WorkerDeps } from './runtime/worker-deps';
+import { workerRegistry } from './registry';
+
+export { type WorkerDeps } from './runtime/worker-deps';
 
 export interface RunningWorkers {
   readonly jobTypes: readonly string[];
@@ -8,17 +11,15 @@ export interface RunningWorkers {
   close(): Promise<void>;
 }
 
-/** Starts every registered job worker on the gRPC client, each with a child logger naming its job type. */
+/** Starts every registered job worker on the gRPC client; each logs with a child logger naming its job type. */
 export function startWorkers(
-  clients: Pick<CamundaClients, 'zeebe'>,
-  log: Logger,
+  zeebe: Zeebe.ZeebeGrpcClient,
+  deps: WorkerDeps,
   registry: readonly JobWorkerDefinition[] = workerRegistry,
 ): RunningWorkers {
-  const started = registry.map((worker) =>
-    worker.start(clients.zeebe, log.child({ worker: worker.jobType })),
-  );
+  const started = registry.map((worker) => worker.start(zeebe, deps));
   const jobTypes = registry.map((worker) => worker.jobType);
-  log.info({ jobTypes }, `workers: ${jobTypes.length} started`);
+  deps.log.info({ jobTypes }, `workers: ${jobTypes.length} started`);
   return {
     jobTypes,
     async close() {

@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { createCamundaClients, embeddedEngine, type CamundaClients } from '../../lib/camunda';
 import { createLogger } from '../../lib/logger';
+import { Type } from 'typebox';
 import { startWorkers } from '../../workers';
+import { defineWorker } from '../../workers/runtime/define-worker';
+import { complete } from '../../workers/runtime/job-outcome';
 import { startTestEngine, type TestEngine } from '../helpers/engine';
 
 const log = createLogger({ level: 'silent', pretty: false });
@@ -41,16 +44,16 @@ test('the probe client reaches the embedded engine', async () => {
 test('startWorkers starts each registered worker on the gRPC client, and the workers serve their job types', async () => {
   // given
   await clients.zeebe.deployResource({ processFilename: path.join(__dirname, 'fixtures/one-task.bpmn') });
-  const workers = startWorkers(clients, log, [
-    {
-      jobType: 'greet-customer',
-      start: (zeebe) =>
-        zeebe.createWorker({
-          taskType: 'greet-customer',
-          taskHandler: (job) => job.complete({ greeted: true }),
-        }),
-    },
-  ]);
+  const greet = defineWorker({
+    jobType: 'greet-customer',
+    variables: Type.Object({}),
+    handle: async () => complete({ greeted: true }),
+  });
+  const workers = startWorkers(
+    clients.zeebe,
+    { db: undefined as never, rest: clients.rest, now: () => new Date(), log },
+    [greet],
+  );
   // when
   const result = await clients.zeebe.createProcessInstanceWithResult({
     bpmnProcessId: 'one-task',

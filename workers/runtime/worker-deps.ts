@@ -1,0 +1,14 @@
+import type { CamundaRestClient } from '@camunda8/sdk';
+import type { DataSource } from 'typeorm';
+import type { Logger } from '../../lib/logger';
+
+/** What every worker may use. Built once by whoever starts the workers (bin/start.ts, tests). */
+export interface WorkerDeps {
+  /** The application database (TypeORM, migrated). */
+  readonly db: DataSource;
+  /** The REST API v2 client (user task lookups, e.g. who holds an overdue task). */
+  readonly rest: CamundaRestClient;
+  /** The current time; tests pass the engine's clock. */
+  readonly now: () => Date;
+  readonly log: Logger;
+}
