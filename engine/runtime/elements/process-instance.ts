@@ -103,7 +103,9 @@ function scopeStep(
     .map((id) => model.nodes.get(id)!)
     .flatMap((esp) => esp.scope!.children.map((id) => model.nodes.get(id)!))
     .filter((child) => child.type === 'START_EVENT');
-  const prepared = prepareSubscriptions(rt, instance.key, starts);
+  // Zeebe opens these after the start event, so their expressions see the variables it brought
+  // (e.g. a correlation key from the message that started the instance): evaluate them with those.
+  const prepared = prepareSubscriptions(rt, instance.key, starts, instance.eventVariables);
   if (!prepared.ok) return incident(prepared.errorType, prepared.message);
   return {
     then: (activated) => {

@@ -1,4 +1,5 @@
 import { type FlowNode } from '../../bpmn/model';
+import { type JsonObject } from '../../feel/expression';
 import { evaluateCorrelationKey, evaluateString } from '../../feel/evaluate';
 import { evaluateTimer, type TimerSchedule } from '../../feel/timer';
 import { type ElementInstance, type IncidentErrorType } from '../state/entities';
@@ -27,10 +28,12 @@ export function prepareSubscriptions(
   rt: Runtime,
   contextScopeKey: number,
   nodes: readonly FlowNode[],
+  /** Variables about to be set in the scope (a start event's payload), visible to the expressions. */
+  incoming?: JsonObject,
 ): Prepared {
   const subscriptions: PreparedSubscription[] = [];
   let context: ReturnType<typeof visibleVariables> | undefined;
-  const variables = () => (context ??= visibleVariables(rt, contextScopeKey));
+  const variables = () => (context ??= { ...visibleVariables(rt, contextScopeKey), ...(incoming ?? {}) });
   for (const node of nodes) {
     const event = node.event;
     const interrupting = node.interrupting ?? true;

@@ -6,6 +6,7 @@ import {
   HOUR,
   moveClockTo,
   nextJob,
+  nextJobWhere,
   pinClock,
   start,
   terminatedElements,
@@ -116,5 +117,28 @@ describe('event sub-processes', () => {
       (r) => r.intent === 'ELEMENT_ACTIVATED' && r.value.elementId === 'EventSubProcess_Handle',
     );
     expect(activated).toHaveLength(2);
+  });
+
+  test('its message subscription may be keyed by a variable of the message that started the instance', async () => {
+    // given an instance started by a message that carries the order id
+    const t = engine();
+    await deploy(t, 'esp-after-message-start.bpmn');
+    await t.zeebe.publishMessage({
+      name: 'esp-after-message-start-order',
+      correlationKey: '',
+      variables: { orderId: 'A-9' },
+      timeToLive: 0,
+    });
+    const main = await nextJobWhere(t, 'esp-after-message-start-main', () => true);
+    // when the event sub-process's message arrives for that order id
+    await t.zeebe.publishMessage({
+      name: 'esp-after-message-start',
+      correlationKey: 'A-9',
+      variables: {},
+      timeToLive: 0,
+    });
+    // then the event sub-process runs in that instance
+    const handle = await nextJob(t, 'esp-after-message-start-handle', Number(main.processInstanceKey));
+    expect(handle.variables).toMatchObject({ orderId: 'A-9' });
   });
 });
