@@ -15,6 +15,9 @@ import { buildApp } from '../server/app';
 import { databaseCheck, engineChecks } from '../server/readiness';
 import { startServer } from '../server/server';
 import { openDatabase } from '../db/data-source';
+import { seedReferenceData } from '../db/seed-reference-data';
+import { NotificationDispatcher } from '../notifications/dispatcher';
+import { closeTransports, createTransports } from '../notifications/transports';
 import { startWorkers } from '../workers';
 import { clientEnvironment, startEmbeddedEngine } from './embedded-engine';
 
@@ -34,6 +37,22 @@ void runUntilSignal(log, async (lifecycle) => {
 
   const db = await openDatabase(postgres.url);
   lifecycle.add('database', () => db.destroy());
+  const seeded = await seedReferenceData(db, { demoStaff: true });
+  log.info({ seeded }, 'database: migrated, reference data present');
+
+  const transports = createTransports(config.notifications);
+  const dispatcher = new NotificationDispatcher({
+    dataSource: db,
+    transports,
+    log: log.child({ component: 'notifications' }),
+    maxAttempts: config.notifications.maxAttempts,
+    intervalMs: config.notifications.dispatchIntervalMs,
+  });
+  dispatcher.start();
+  lifecycle.add('notification dispatcher', async () => {
+    await dispatcher.stop();
+    await closeTransports(transports);
+  });
 
   await deployResources(clients.zeebe, processesDir(), log.child({ component: 'deploy' }));
   const workers = startWorkers(clients.zeebe, {

@@ -1,6 +1,7 @@
 /**
  * The words of the complaint domain (../shared/DOMAIN.md), shared by every part of the system.
- * Codes are stable English identifiers; labels for people live in ./labels.ts (zh-CN and English).
+ * Codes are stable English identifiers; zh-CN and English labels for people are in
+ * notifications/labels.ts and the forms.
  */
 
 /** How a complaint reached us (DOMAIN §1; seeds 001 第五条, 002 三.1). */

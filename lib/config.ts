@@ -18,6 +18,11 @@ const host = (fallback: string) =>
 const oneOf = <const T extends string[]>(values: T, fallback?: T[number]) =>
   Type.Enum(values, { default: fallback, description: `one of ${values.join(', ')}` });
 
+/** How notifications can travel (notifications/transports/): the log, e-mail, the integrator's webhook. */
+export const NOTIFY_TRANSPORTS = ['log', 'smtp', 'webhook'] as const;
+export type NotifyTransport = (typeof NOTIFY_TRANSPORTS)[number];
+const transportList = `(${NOTIFY_TRANSPORTS.join('|')})`;
+
 /** Every environment variable the application reads, with its default and what is expected of it. */
 export const Environment = Type.Object({
   NODE_ENV: Type.Optional(oneOf(['development', 'production', 'test'])),
@@ -54,6 +59,37 @@ export const Environment = Type.Object({
     default: 10_000,
     description: 'a duration in milliseconds, a positive integer',
   }),
+  NOTIFY_TRANSPORTS: Type.String({
+    pattern: `^${transportList}(\\s*,\\s*${transportList})*$`,
+    default: 'log',
+    description: `a comma-separated list of ${NOTIFY_TRANSPORTS.join(', ')}`,
+  }),
+  SMTP_URL: Type.Optional(
+    Type.String({
+      pattern: '^smtps?://\\S+$',
+      description: 'an smtp://user:password@host:port or smtps:// URL',
+    }),
+  ),
+  SMTP_FROM: Type.Optional(
+    Type.String({
+      pattern: '^(\\S+@\\S+|[^<>]*<\\S+@\\S+>)$',
+      description: 'a sender address, e.g. complaints@example.com or 投诉中心 <complaints@example.com>',
+    }),
+  ),
+  WEBHOOK_SECRET: Type.Optional(
+    Type.String({ minLength: 16, description: 'a shared secret of at least 16 characters' }),
+  ),
+  NOTIFY_MAX_ATTEMPTS: Type.Integer({
+    minimum: 1,
+    maximum: 100,
+    default: 8,
+    description: 'a number of attempts, an integer 1–100',
+  }),
+  NOTIFY_DISPATCH_INTERVAL_MS: Type.Integer({
+    minimum: 100,
+    default: 5_000,
+    description: 'a duration in milliseconds, an integer of at least 100',
+  }),
 });
 export type Environment = Static<typeof Environment>;
 
@@ -80,6 +116,21 @@ export interface Config {
     readonly maxMessageSize: number;
     readonly longPollTimeoutMs: number;
   };
+  readonly notifications: NotificationsConfig;
+}
+
+/** How notifications are sent (notifications/README.md). */
+export interface NotificationsConfig {
+  /** The transports a notification may take; `log` is the fallback when no other reaches the recipient. */
+  readonly transports: readonly NotifyTransport[];
+  /** Present when `smtp` is among the transports. */
+  readonly smtp: { readonly url: string; readonly from: string } | undefined;
+  /** Signs webhook calls (HMAC-SHA256); present when `webhook` is among the transports. */
+  readonly webhookSecret: string | undefined;
+  /** Attempts of one delivery before it is marked failed. */
+  readonly maxAttempts: number;
+  /** How often the dispatcher looks for due notifications. */
+  readonly dispatchIntervalMs: number;
 }
 
 export interface ConfigProblem {
@@ -99,12 +150,16 @@ export class ConfigError extends Error {
 }
 
 /** Values never echoed back in a problem (they may carry credentials). */
-const SECRET = new Set(['DATABASE_URL']);
+const SECRET = new Set(['DATABASE_URL', 'SMTP_URL', 'WEBHOOK_SECRET']);
 
 /** Reads and validates the environment; throws a ConfigError listing every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const values = readEnvironment(env);
-  const problems = [...schemaProblems(values, env), ...clusterProblems(values)];
+  const problems = [
+    ...schemaProblems(values, env),
+    ...clusterProblems(values),
+    ...transportProblems(values),
+  ].sort((a, b) => a.variable.localeCompare(b.variable));
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(toConfig(values as Environment));
 }
@@ -152,6 +207,28 @@ function clusterProblems(values: Record<string, unknown>): ConfigProblem[] {
   ];
 }
 
+/** Each enabled transport needs its settings: SMTP its server and sender, the webhook its secret. */
+function transportProblems(values: Record<string, unknown>): ConfigProblem[] {
+  if (typeof values.NOTIFY_TRANSPORTS !== 'string') return [];
+  const transports = transportsOf(values.NOTIFY_TRANSPORTS);
+  const needs: [NotifyTransport, string, string][] = [
+    ['smtp', 'SMTP_URL', 'the SMTP server that sends the e-mails'],
+    ['smtp', 'SMTP_FROM', 'the sender address of the e-mails'],
+    ['webhook', 'WEBHOOK_SECRET', 'the secret that signs webhook calls'],
+  ];
+  return needs
+    .filter(([transport, variable]) => transports.includes(transport) && values[variable] === undefined)
+    .map(([transport, variable, what]) => ({
+      variable,
+      message: `expected ${what}, since NOTIFY_TRANSPORTS includes ${transport}`,
+    }));
+}
+
+function transportsOf(list: string): NotifyTransport[] {
+  const names = list.split(',').map((name) => name.trim());
+  return NOTIFY_TRANSPORTS.filter((transport) => names.includes(transport));
+}
+
 function toConfig(env: Environment): Config {
   const dataDir = path.resolve(env.DATA_DIR);
   return {
@@ -173,6 +250,13 @@ function toConfig(env: Environment): Config {
       restPort: env.ENGINE_REST_PORT,
       maxMessageSize: env.ENGINE_MAX_MESSAGE_SIZE,
       longPollTimeoutMs: env.ENGINE_LONG_POLL_TIMEOUT_MS,
+    },
+    notifications: {
+      transports: transportsOf(env.NOTIFY_TRANSPORTS),
+      smtp: env.SMTP_URL && env.SMTP_FROM ? { url: env.SMTP_URL, from: env.SMTP_FROM } : undefined,
+      webhookSecret: env.WEBHOOK_SECRET,
+      maxAttempts: env.NOTIFY_MAX_ATTEMPTS,
+      dispatchIntervalMs: env.NOTIFY_DISPATCH_INTERVAL_MS,
     },
   };
 }

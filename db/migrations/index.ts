@@ -1,2 +1,15 @@
+import type { MigrationInterface } from 'typeorm';
+import { ComplaintRecords1795363100000 } from './1795363100000-ComplaintRecords';
+import { Organisation1795363200000 } from './1795363200000-Organisation';
+import { Policies1795363300000 } from './1795363300000-Policies';
+import { Outcomes1795363400000 } from './1795363400000-Outcomes';
+import { Notifications1795370000000 } from './1795370000000-Notifications';
+
 /** Every migration of the application schema, in order (file names `<timestamp>-PascalName.ts`). Append only. */
-export const migrations: Function[] = [];
+export const migrations: (new () => MigrationInterface)[] = [
+  ComplaintRecords1795363100000,
+  Organisation1795363200000,
+  Policies1795363300000,
+  Outcomes1795363400000,
+  Notifications1795370000000,
+];

@@ -78,6 +78,8 @@ test('npm start against a cluster and DATABASE_URL serves, then stops every part
   expect(start.lines.filter((line) => line.part).map((line) => line.part)).toEqual([
     'http server',
     'workers',
+    'notification dispatcher',
+    'database',
     'camunda clients',
     'database pool',
   ]);

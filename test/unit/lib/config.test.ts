@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../../lib/config';
+import { ConfigError, Environment, loadConfig } from '../../../lib/config';
 
 function problemsOf(env: NodeJS.ProcessEnv): ConfigError['problems'] {
   try {
@@ -30,6 +31,13 @@ describe('loadConfig', () => {
         maxMessageSize: 4194304,
         longPollTimeoutMs: 10000,
       },
+      notifications: {
+        transports: ['log'],
+        smtp: undefined,
+        webhookSecret: undefined,
+        maxAttempts: 8,
+        dispatchIntervalMs: 5000,
+      },
     });
   });
 
@@ -50,6 +58,12 @@ describe('loadConfig', () => {
       ENGINE_REST_PORT: '8090',
       ENGINE_MAX_MESSAGE_SIZE: '8388608',
       ENGINE_LONG_POLL_TIMEOUT_MS: '5000',
+      NOTIFY_TRANSPORTS: 'smtp, webhook,log',
+      SMTP_URL: 'smtp://mailer:secret@mail.example.com:587',
+      SMTP_FROM: '投诉中心 <complaints@example.com>',
+      WEBHOOK_SECRET: 'a-shared-secret-of-32-characters',
+      NOTIFY_MAX_ATTEMPTS: '5',
+      NOTIFY_DISPATCH_INTERVAL_MS: '1000',
     };
     // when
     const config = loadConfig(env);
@@ -70,6 +84,13 @@ describe('loadConfig', () => {
         restPort: 8090,
         maxMessageSize: 8388608,
         longPollTimeoutMs: 5000,
+      },
+      notifications: {
+        transports: ['log', 'smtp', 'webhook'],
+        smtp: { url: 'smtp://mailer:secret@mail.example.com:587', from: '投诉中心 <complaints@example.com>' },
+        webhookSecret: 'a-shared-secret-of-32-characters',
+        maxAttempts: 5,
+        dispatchIntervalMs: 1000,
       },
     });
   });
@@ -188,5 +209,66 @@ describe('loadConfig', () => {
     const config = loadConfig({ CAMUNDA_AUTH_STRATEGY: 'OAUTH', PATH: '/usr/bin' });
     // then
     expect(config.logLevel).toBe('info');
+  });
+
+  test('NOTIFY_TRANSPORTS accepts only log, smtp and webhook', () => {
+    // when
+    const problems = problemsOf({ NOTIFY_TRANSPORTS: 'log,sms' });
+    // then
+    expect(problems).toEqual([
+      {
+        variable: 'NOTIFY_TRANSPORTS',
+        message: 'expected a comma-separated list of log, smtp, webhook, got "log,sms"',
+      },
+    ]);
+  });
+
+  test('the webhook transport needs WEBHOOK_SECRET: the configuration reports it missing', () => {
+    // when
+    const problems = problemsOf({ NOTIFY_TRANSPORTS: 'log,webhook' });
+    // then
+    expect(problems).toEqual([
+      {
+        variable: 'WEBHOOK_SECRET',
+        message: 'expected the secret that signs webhook calls, since NOTIFY_TRANSPORTS includes webhook',
+      },
+    ]);
+  });
+
+  test('the smtp transport needs SMTP_URL and SMTP_FROM, both reported at once', () => {
+    // when
+    const problems = problemsOf({ NOTIFY_TRANSPORTS: 'smtp' });
+    // then
+    expect(problems.map((p) => p.variable)).toEqual(['SMTP_FROM', 'SMTP_URL']);
+  });
+
+  test('SMTP_URL and WEBHOOK_SECRET (they carry credentials) are never echoed', () => {
+    // when
+    const problems = problemsOf({ SMTP_URL: 'http://mailer:secret@mail', WEBHOOK_SECRET: 'short' });
+    // then
+    expect(problems).toEqual([
+      { variable: 'SMTP_URL', message: 'expected an smtp://user:password@host:port or smtps:// URL' },
+      { variable: 'WEBHOOK_SECRET', message: 'expected a shared secret of at least 16 characters' },
+    ]);
+  });
+
+  test('a notification needs at least one attempt: NOTIFY_MAX_ATTEMPTS=0 is a problem', () => {
+    // when
+    const problems = problemsOf({ NOTIFY_MAX_ATTEMPTS: '0' });
+    // then
+    expect(problems.map((p) => p.variable)).toEqual(['NOTIFY_MAX_ATTEMPTS']);
+  });
+
+  test('every variable is documented in README.md (configuration table) and in .env.example', () => {
+    // given
+    const root = path.resolve(__dirname, '../../..');
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const example = readFileSync(path.join(root, '.env.example'), 'utf8');
+    // when
+    const undocumented = Object.keys(Environment.properties).filter(
+      (name) => !readme.includes(`| \`${name}\``) || !new RegExp(`^${name}=`, 'm').test(example),
+    );
+    // then
+    expect(undocumented).toEqual([]);
   });
 });

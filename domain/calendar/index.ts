@@ -1,0 +1,3 @@
+export * from './working-calendar';
+export * from './iso-duration';
+export * from './business-time';

@@ -1,0 +1,2 @@
+export * from './penalty-policy';
+export * from './calculate-penalties';

@@ -1,0 +1,71 @@
+import type { DataSource } from 'typeorm';
+import { openDatabase } from '../../../db/data-source';
+import { migrations } from '../../../db/migrations';
+import { createTestDatabase, type TestDatabase } from '../../helpers/database';
+
+let db: TestDatabase;
+let dataSource: DataSource;
+beforeAll(async () => {
+  db = await createTestDatabase('db_migrations');
+  dataSource = await openDatabase(db.url, { poolSize: 2 });
+});
+afterAll(async () => {
+  await dataSource.destroy();
+  await db.drop();
+});
+
+test('the migrations build the whole schema from an empty database', async () => {
+  // given an empty database, opened (beforeAll)
+  // when
+  const tables = await dataSource.query(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
+  );
+  // then
+  expect(tables.map((row: { table_name: string }) => row.table_name)).toEqual(
+    expect.arrayContaining(['complaint', 'complainant', 'complaint_event', 'evidence', 'penalty', 'staff']),
+  );
+});
+
+test('running the migrations again changes nothing', async () => {
+  // given the schema is up to date
+  // when
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  // then
+  expect(applied).toEqual([]);
+});
+
+test('every column of every registered entity exists in the hand-written schema', async () => {
+  // given the migrated schema
+  const rows: { table_name: string; column_name: string }[] = await dataSource.query(
+    `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'`,
+  );
+  const present = new Set(rows.map((row) => `${row.table_name}.${row.column_name}`));
+  // when
+  const missing = dataSource.entityMetadatas.flatMap((entity) =>
+    entity.columns
+      .map((column) => `${entity.tableName}.${column.databaseName}`)
+      .filter((name) => !present.has(name)),
+  );
+  // then
+  expect(missing).toEqual([]);
+});
+
+test('every migration can be undone, down to an empty schema, and applied again', async () => {
+  // given a second database, migrated
+  const other = await createTestDatabase('db_migrations_down');
+  const scratch = await openDatabase(other.url, { poolSize: 1 });
+  try {
+    // when
+    for (let i = 0; i < migrations.length; i++) await scratch.undoLastMigration({ transaction: 'each' });
+    const left = await scratch.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`,
+    );
+    const again = await scratch.runMigrations({ transaction: 'each' });
+    // then
+    expect(left).toEqual([]);
+    expect(again).toHaveLength(migrations.length);
+  } finally {
+    await scratch.destroy();
+    await other.drop();
+  }
+});
