@@ -60,6 +60,7 @@ void runUntilSignal(log, async (lifecycle) => {
     rest: clients.rest,
     now: () => new Date(),
     log: log.child({ component: 'workers' }),
+    notifyTransports: config.notifications.transports,
   });
   lifecycle.add('workers', () => workers.close());
 

@@ -3,6 +3,7 @@ import { TemplateError } from './errors';
 import type { TemplateText } from './render';
 import { type Audience, TEMPLATE_KEYS, type TemplateKey } from './template-keys';
 import acknowledgement from './templates/acknowledgement.json';
+import departmentAssigned from './templates/department-assigned.json';
 import escalationCentreDirector from './templates/escalation-centre-director.json';
 import escalationTeamManager from './templates/escalation-team-manager.json';
 import evidenceAdded from './templates/evidence-added.json';
@@ -32,6 +33,7 @@ const FILES: readonly (readonly { key: string; language: string; audience: strin
   finalDecision,
   followUp,
   withdrawn,
+  departmentAssigned,
   escalationTeamManager,
   escalationCentreDirector,
   reportToLeadership,

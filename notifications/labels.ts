@@ -41,6 +41,7 @@ export const TEMPLATE_LABELS: Labels<TemplateKey> = {
   final_decision: { 'zh-CN': '最终处理决定', en: 'final decision' },
   follow_up: { 'zh-CN': '回访通知', en: 'follow-up notice' },
   withdrawn: { 'zh-CN': '撤回确认', en: 'withdrawal confirmation' },
+  department_assigned: { 'zh-CN': '分派通知', en: 'assignment notice' },
   escalation_team_manager: { 'zh-CN': '逾期提醒（班组长）', en: 'overdue notice (team manager)' },
   escalation_centre_director: { 'zh-CN': '逾期升级（中心主任）', en: 'overdue escalation (centre director)' },
   report_to_leadership: { 'zh-CN': '上报领导', en: 'report to leadership' },

@@ -14,6 +14,7 @@ export const CUSTOMER_TEMPLATES = [
 ] as const;
 
 export const STAFF_TEMPLATES = [
+  'department_assigned',
   'escalation_team_manager',
   'escalation_centre_director',
   'report_to_leadership',

@@ -4,6 +4,7 @@ import { Organisation1795363200000 } from './1795363200000-Organisation';
 import { Policies1795363300000 } from './1795363300000-Policies';
 import { Outcomes1795363400000 } from './1795363400000-Outcomes';
 import { Notifications1795370000000 } from './1795370000000-Notifications';
+import { ClosingMetrics1795380000000 } from './1795380000000-ClosingMetrics';
 
 /** Every migration of the application schema, in order (file names `<timestamp>-PascalName.ts`). Append only. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -12,4 +13,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   Policies1795363300000,
   Outcomes1795363400000,
   Notifications1795370000000,
+  ClosingMetrics1795380000000,
 ];

@@ -1,5 +1,6 @@
 import type { CamundaRestClient } from '@camunda8/sdk';
 import type { DataSource } from 'typeorm';
+import type { NotifyTransport } from '../../lib/config';
 import type { Logger } from '../../lib/logger';
 
 /** What every worker may use. Built once by whoever starts the workers (bin/start.ts, tests). */
@@ -11,4 +12,6 @@ export interface WorkerDeps {
   /** The current time; tests pass the engine's clock. */
   readonly now: () => Date;
   readonly log: Logger;
+  /** The transports notifications may take (config `notifications.transports`); default `['log']`. */
+  readonly notifyTransports?: readonly NotifyTransport[];
 }

@@ -27,6 +27,11 @@ const SAMPLE_VARIABLES: Record<TemplateKey, TemplateVariables> = {
   },
   follow_up: { complaintNumber: '26110007' },
   withdrawn: { complaintNumber: '26110007', withdrawnAt: '2026-11-03T02:00:00Z' },
+  department_assigned: {
+    complaintNumber: '26110007',
+    departmentName: '质量管理部',
+    investigationDueAt: '2026-11-05T01:15:00Z',
+  },
   escalation_team_manager: { complaintNumber: '26110007', deadline: 'review', dueAt: '2026-11-03T01:15:00Z' },
   escalation_centre_director: {
     complaintNumber: '26110007',
