@@ -10,6 +10,7 @@ import { StaffRepository } from '../db/repositories/staff.repository';
 import {
   calculatePenalties,
   type DeadlineBreach,
+  outstandingDelayPenalties,
   type PenaltyInput,
   type ResponsibleStaff,
 } from '../domain/penalties/calculate-penalties';
@@ -19,9 +20,16 @@ import { defineWorker } from './runtime/define-worker';
 import { complete, JobDataError } from './runtime/job-outcome';
 import { inTransaction } from './support/job-data';
 import { recordStepOnce } from './support/step-record';
-import { complaintRef } from './support/variables';
+import { complaintRef, oneOf, optional } from './support/variables';
 
 const JOB_TYPE = 'calculate-penalty';
+
+/**
+ * What the task books (`zeebe:taskHeaders` `book`): `settlement` (the default) books the complaint's
+ * penalties once it is settled; `outstanding_delays`, before archiving, the delay penalties of
+ * deadlines missed after that (the follow-up visit) or of a complaint that never reached a settlement.
+ */
+const BOOKINGS = ['settlement', 'outstanding_delays'] as const;
 
 /** The investigation as record-decision kept it in the history (`investigated`). */
 interface Investigation {
@@ -35,27 +43,32 @@ interface Investigation {
  * was received: the directly responsible people and their supervisors lose a share of the month's
  * performance pay that grows with the assessed loss; whoever held a task when its deadline was
  * missed loses a share per missed deadline. None when the customer alone was responsible. Booked
- * once per job; the process gets `penaltyCount` and `penaltyTotal` (CNY).
+ * once per job; the process gets `penaltyCount` and `penaltyTotal` (CNY), or, for outstanding
+ * delays, `delayPenaltyCount` and `delayPenaltyTotal`.
  */
 export const calculatePenaltyWorker = defineWorker({
   jobType: JOB_TYPE,
   variables: Type.Object(complaintRef),
+  headers: Type.Object({ book: optional(oneOf(BOOKINGS)) }),
   async handle(job) {
     const { complaintId } = job.variables;
+    const outstandingOnly = job.headers.book === 'outstanding_delays';
     const now = job.deps.now();
     return inTransaction(job, async (manager) => {
       const complaint = await new ComplaintsRepository(manager).getById(complaintId);
       const penalties = new PenaltiesRepository(manager);
       const policy = policyInEffect(await penalties.listPenaltyPolicies(), complaint.receivedAt);
-      const input = await penaltyInput(manager, complaintId);
-      const lines = calculatePenalties(policy, input);
+      const input = await penaltyInput(manager, complaintId, { investigationRequired: !outstandingOnly });
+      const lines = outstandingOnly
+        ? outstandingDelayPenalties(policy, input, await penalties.listPenaltiesForComplaint(complaintId))
+        : calculatePenalties(policy, input);
       const total = Math.round(lines.reduce((sum, l) => sum + l.amount, 0) * 100) / 100;
       const step = await recordStepOnce(
         manager,
         job.effectKey,
         {
           complaintId,
-          type: 'penalties_calculated',
+          type: outstandingOnly ? 'delay_penalties_calculated' : 'penalties_calculated',
           actor: actors.worker(JOB_TYPE),
           occurredAt: now,
           data: {
@@ -65,7 +78,9 @@ export const calculatePenaltyWorker = defineWorker({
             breaches: input.breaches.length,
             lines: lines.map(({ staffId, kind, share, amount }) => ({ staffId, kind, share, amount })),
           },
-          variables: { penaltyCount: lines.length, penaltyTotal: total },
+          variables: outstandingOnly
+            ? { delayPenaltyCount: lines.length, delayPenaltyTotal: total }
+            : { penaltyCount: lines.length, penaltyTotal: total },
         },
         async () => {
           await penalties.bookPenalties({
@@ -75,7 +90,8 @@ export const calculatePenaltyWorker = defineWorker({
             idempotencyKey: job.effectKey,
             at: now,
           });
-          await new ComplaintsRepository(manager).changeState(complaintId, 'follow_up', now);
+          if (!outstandingOnly)
+            await new ComplaintsRepository(manager).changeState(complaintId, 'follow_up', now);
         },
       );
       return complete(step.variables);
@@ -84,13 +100,19 @@ export const calculatePenaltyWorker = defineWorker({
 });
 
 /** The investigation's findings, the people with their pay and supervisors, the missed deadlines. */
-async function penaltyInput(manager: EntityManager, complaintId: string): Promise<PenaltyInput> {
+async function penaltyInput(
+  manager: EntityManager,
+  complaintId: string,
+  { investigationRequired }: { investigationRequired: boolean },
+): Promise<PenaltyInput> {
   const history = await new ComplaintEventsRepository(manager).listHistory(complaintId);
   const investigated = history.filter((e) => e.type === 'investigated').pop();
-  if (!investigated) {
+  if (!investigated && investigationRequired) {
     throw new JobDataError('no investigation is recorded for this complaint: penalties need its findings');
   }
-  const found = investigated.data as unknown as Investigation;
+  const found: Investigation = investigated
+    ? (investigated.data as unknown as Investigation)
+    : NOT_INVESTIGATED;
   const breaches = missedDeadlines(
     await new DeadlineBreachesRepository(manager).listBreachesForComplaint(complaintId),
   );
@@ -110,6 +132,9 @@ async function penaltyInput(manager: EntityManager, complaintId: string): Promis
     }),
   };
 }
+
+/** A complaint closed before any investigation (invalid, malicious): nobody found responsible. */
+const NOT_INVESTIGATED: Investigation = { responsibility: 'company', lossAmount: 0, responsibleStaff: [] };
 
 /**
  * The people the investigation names, and the supervisor of each directly responsible person (the

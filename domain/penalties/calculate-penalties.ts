@@ -74,6 +74,52 @@ export function calculatePenalties(policy: PenaltyPolicy, input: PenaltyInput): 
   return lines;
 }
 
+/** A penalty already booked for the complaint: whose, of which kind, what share. */
+export interface BookedShare {
+  readonly staffId: string;
+  readonly kind: 'responsibility' | 'delay';
+  readonly share: number;
+}
+
+/**
+ * The delay penalties still owed for a complaint whose penalties were booked before some of its
+ * deadlines were missed (the follow-up visit comes after the settlement), or that never reached a
+ * settlement (found invalid or malicious after a late review): what the whole record calls for now,
+ * less the delay share each person was already charged. The caps hold over all bookings together.
+ */
+export function outstandingDelayPenalties(
+  policy: PenaltyPolicy,
+  input: PenaltyInput,
+  booked: readonly BookedShare[],
+): PenaltyLine[] {
+  const owed = calculatePenalties(policy, input).filter((line) => line.kind === 'delay');
+  const lines: PenaltyLine[] = [];
+  for (const line of owed) {
+    const charged = roundShare(
+      booked
+        .filter((b) => b.staffId === line.staffId && b.kind === 'delay')
+        .reduce((sum, b) => sum + b.share, 0),
+    );
+    const share = roundShare(line.share - charged);
+    if (share <= 0) continue;
+    const held = input.breaches.filter((b) => b.heldBy === line.staffId);
+    const base = held[0].monthlyPerformancePay;
+    const amount = money(base, share);
+    const uncapped = roundShare(Math.min(held.length * policy.delay.sharePerBreach, policy.delay.maxShare));
+    const explanation = explainDelay({
+      policy,
+      deadlines: held.map((b) => b.deadline),
+      share,
+      capped: line.share < uncapped,
+      base,
+      amount,
+      alreadyBooked: charged,
+    });
+    lines.push({ staffId: line.staffId, kind: 'delay', share, amount, explanation });
+  }
+  return lines;
+}
+
 function responsibilityPenalties(policy: PenaltyPolicy, input: PenaltyInput) {
   const brackets = policy.responsibility.brackets;
   const bracketIndex = brackets.findIndex((b) => b.lossUpTo === null || input.lossAmount <= b.lossUpTo);

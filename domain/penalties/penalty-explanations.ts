@@ -73,6 +73,8 @@ export function explainDelay(args: {
   capped: boolean;
   base: number;
   amount: number;
+  /** The delay share booked for the same complaint before (outstanding delays only). */
+  alreadyBooked?: number;
 }): LocalizedText {
   const { policy } = args;
   const n = args.deadlines.length;
@@ -88,6 +90,10 @@ export function explainDelay(args: {
   if (uncapped > policy.delay.maxShare) {
     steps.zh.push(`逾期处罚上限 ${percent(policy.delay.maxShare)}`);
     steps.en.push(`delay penalties capped at ${percent(policy.delay.maxShare)}`);
+  }
+  if (args.alreadyBooked) {
+    steps.zh.push(`已扣 ${percent(args.alreadyBooked)},本次补扣 ${percent(args.share)}`);
+    steps.en.push(`${percent(args.alreadyBooked)} booked before: ${percent(args.share)} outstanding`);
   }
   return finish(steps, args.capped, policy, args.base, args.share, args.amount);
 }

@@ -84,9 +84,9 @@ export async function search<Item>(
   const sortColumns = keys.map((k, i) => `${k.sql} AS sort_${i}`).join(', ');
   const pageSql = `${withClause} SELECT ${spec.columns}, ${sortColumns} FROM ${spec.from}
     WHERE ${and(pageConditions)} ORDER BY ${orderBy(order)} LIMIT ${params.add(limit, 'integer')}${offset}`;
-  const [count, rows] = await Promise.all([
-    db.pool.query(countSql.replaceAll('{schema}', db.schema), countValues),
-    db.pool.query(pageSql.replaceAll('{schema}', db.schema), params.values),
+  const [count, rows] = await inOneSnapshot(db, async (client) => [
+    await client.query(countSql.replaceAll('{schema}', db.schema), countValues),
+    await client.query(pageSql.replaceAll('{schema}', db.schema), params.values),
   ]);
   const ordered = backwards ? rows.rows.reverse() : rows.rows;
   const cursorOf = (row: Record<string, unknown>): string =>
@@ -101,6 +101,25 @@ export async function search<Item>(
         : {}),
     },
   };
+}
+
+/**
+ * Runs the reads on one connection in one REPEATABLE READ snapshot, so the total and the page agree
+ * even while the engine commits between them.
+ */
+async function inOneSnapshot<T>(db: QueryDatabase, read: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await db.pool.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const result = await read(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 /** The one item with this key, or undefined. */

@@ -102,3 +102,28 @@ test('an unknown filter field is refused', async () => {
     detail: 'Request property [filter.invalidField] cannot be parsed',
   });
 });
+
+test('a search answers its total and its page from one snapshot, even while instances start', async () => {
+  // given instances being started without pause while we search
+  let starting = true;
+  const starter = (async () => {
+    while (starting) await Promise.all(Array.from({ length: 5 }, () => reviewInstance()));
+  })();
+  // when searching repeatedly with room for every match
+  const mismatches: string[] = [];
+  try {
+    for (let i = 0; i < 40; i++) {
+      const result = await t.rest.searchElementInstances({
+        filter: { state: 'ACTIVE' },
+        page: { from: 0, limit: 10_000 },
+      });
+      if (result.page.totalItems !== result.items.length)
+        mismatches.push(`${result.page.totalItems} total, ${result.items.length} items`);
+    }
+  } finally {
+    starting = false;
+    await starter;
+  }
+  // then the total always counts exactly the items returned
+  expect(mismatches).toEqual([]);
+});

@@ -2,6 +2,7 @@ import { DEFAULT_PENALTY_POLICY as policy } from '../../../domain/defaults';
 import {
   calculatePenalties,
   type DeadlineBreach,
+  outstandingDelayPenalties,
   type PenaltyInput,
   type PenaltyPolicy,
   policyInEffect,
@@ -164,6 +165,57 @@ describe('calculatePenalties: delays', () => {
     );
     // then
     expect(lines).toEqual([expect.objectContaining({ staffId: 'zhao.lei', kind: 'delay', amount: 120 })]);
+  });
+});
+
+describe('outstandingDelayPenalties: deadlines missed after the penalties were booked', () => {
+  const shares = (lines: ReturnType<typeof outstandingDelayPenalties>) =>
+    lines.map(({ staffId, kind, share, amount }) => ({ staffId, kind, share, amount }));
+
+  test('a deadline missed after the settlement is charged on top of what was booked', () => {
+    // given the review delay was booked at settlement; the follow-up visit was late too
+    const booked = [{ staffId: 'zhao.lei', kind: 'delay' as const, share: 0.02 }];
+    const breaches = [breach('review'), breach('follow_up')];
+    // when
+    const lines = outstandingDelayPenalties(policy, input({ breaches }), booked);
+    // then only the follow-up's 2% is owed, and the explanation says so
+    expect(shares(lines)).toEqual([{ staffId: 'zhao.lei', kind: 'delay', share: 0.02, amount: 120 }]);
+    expect(lines[0].explanation.en).toContain('2% booked before: 2% outstanding');
+    expect(lines[0].explanation.zh).toContain('已扣 2%,本次补扣 2%');
+  });
+
+  test('nothing is owed when every breach was booked, nor for responsibility again', () => {
+    // given
+    const booked = [
+      { staffId: 'wang.fang', kind: 'responsibility' as const, share: 0.2 },
+      { staffId: 'li.qiang', kind: 'responsibility' as const, share: 0.1 },
+      { staffId: 'zhao.lei', kind: 'delay' as const, share: 0.02 },
+    ];
+    // when
+    const lines = outstandingDelayPenalties(policy, input({ breaches: [breach('review')] }), booked);
+    // then
+    expect(lines).toEqual([]);
+  });
+
+  test('the delay cap holds over both bookings', () => {
+    // given 10% of delays (the cap) already booked, and one more deadline missed
+    const booked = [{ staffId: 'zhao.lei', kind: 'delay' as const, share: 0.1 }];
+    const breaches = ['review', 'preliminary_reply', 'investigation', 'result', 'review', 'follow_up'].map(
+      (d) => breach(d as DeadlineBreach['deadline']),
+    );
+    // when
+    const lines = outstandingDelayPenalties(policy, input({ breaches }), booked);
+    // then
+    expect(lines).toEqual([]);
+  });
+
+  test('a complaint that never reached a settlement owes its delays only', () => {
+    // given an invalid complaint whose review was late: no investigation, no loss, nobody responsible
+    const invalid = input({ responsibleStaff: [], lossAmount: 0, breaches: [breach('review', 'wang.fang')] });
+    // when
+    const lines = outstandingDelayPenalties(policy, invalid, []);
+    // then
+    expect(shares(lines)).toEqual([{ staffId: 'wang.fang', kind: 'delay', share: 0.02, amount: 120 }]);
   });
 });
 
