@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { ClassificationRules } from '../../domain/classify/classification-rules';
 import { NotFoundError } from '../../lib/errors';
 import { ClassificationRulesRecord } from '../entities/policy-documents.entity';
+import { sameInstance } from './same-instance';
 
 /** The classification rules document (DOMAIN §2), versioned; the active version classifies. */
 export class ClassificationRulesRepository {
@@ -16,7 +17,10 @@ export class ClassificationRulesRepository {
         'NO_CLASSIFICATION_RULES',
       );
     }
-    return { ...(record.document as ClassificationRules), version: record.version };
+    return sameInstance('classification-rules', {
+      ...(record.document as ClassificationRules),
+      version: record.version,
+    });
   }
 
   /** Stores the rules as the next version and makes it the active one; returns the version. */
