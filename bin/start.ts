@@ -12,6 +12,9 @@ import { createLogger, type Logger } from '../lib/logger';
 import { processesDir } from '../lib/paths';
 import { startPostgres } from '../lib/postgres';
 import { buildApp } from '../server/app';
+import { prepareApiAccess } from '../server/auth/bootstrap';
+import { ProcessStartRetrier } from '../server/complaints/process-start-retrier';
+import { IdempotencyRecordsSweeper } from '../server/complaints/idempotency-sweeper';
 import { databaseCheck, engineChecks } from '../server/readiness';
 import { startServer } from '../server/server';
 import { openDatabase } from '../db/data-source';
@@ -64,7 +67,33 @@ void runUntilSignal(log, async (lifecycle) => {
   });
   lifecycle.add('workers', () => workers.close());
 
-  const app = buildApp({ log, readiness: [databaseCheck(pool), ...engineChecks(clients)] });
+  const access = await prepareApiAccess(db, config.api, log);
+  if (access.createdAdministratorKey) announceAdministratorKey(access.createdAdministratorKey);
+  const retrier = new ProcessStartRetrier({
+    db,
+    zeebe: clients.zeebe,
+    log: log.child({ component: 'intake' }),
+    now: () => new Date(),
+  });
+  retrier.start();
+  lifecycle.add('process start retrier', () => retrier.stop());
+  const sweeper = new IdempotencyRecordsSweeper(db, () => new Date());
+  sweeper.start();
+  lifecycle.add('idempotency sweeper', () => sweeper.stop());
+
+  const app = buildApp({
+    log,
+    readiness: [databaseCheck(pool), ...engineChecks(clients)],
+    api: {
+      db,
+      zeebe: clients.zeebe,
+      rest: clients.rest,
+      config: config.api,
+      tokenSecret: access.tokenSecret,
+      now: () => new Date(),
+      log,
+    },
+  });
   const server = await startServer(app, config.http);
   lifecycle.add('http server', () => server.close());
 
@@ -80,6 +109,17 @@ void runUntilSignal(log, async (lifecycle) => {
     `started: ${server.url} (health ${server.url}/health, readiness ${server.url}/ready); Ctrl-C to stop`,
   );
 });
+
+/**
+ * The first start's administrator key, printed once on stdout (not into the structured log, which
+ * may be shipped elsewhere): only its hash is kept, it cannot be shown again.
+ */
+function announceAdministratorKey(key: string): void {
+  process.stdout.write(
+    `\n  An administrator API key was created (shown once, keep it safe):\n\n    ${key}\n\n` +
+      `  Use it as "Authorization: Bearer <key>"; set BOOTSTRAP_API_KEY to choose your own.\n\n`,
+  );
+}
 
 /** The configured cluster, or the embedded engine started here (and registered for shutdown). */
 async function zeebeTarget(

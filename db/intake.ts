@@ -71,6 +71,11 @@ export interface RegisteredComplaint {
 export interface IntakeOptions {
   /** The zone whose calendar month numbers the complaint (default `Asia/Shanghai`). */
   readonly timeZone?: string;
+  /**
+   * Runs in the intake's own transaction once the complaint is stored (e.g. to record the answer of
+   * an idempotent request): the complaint and what it writes are committed together or not at all.
+   */
+  readonly inTransaction?: (manager: EntityManager, registered: RegisteredComplaint) => Promise<void>;
 }
 
 /**
@@ -107,7 +112,9 @@ export async function registerComplaint(
       occurredAt: now,
       data: { number: complaintNumber, channel: input.channel, evidence: input.evidence?.length ?? 0 },
     });
-    return { complaintId: complaint.id, complaintNumber };
+    const registered = { complaintId: complaint.id, complaintNumber };
+    await options.inTransaction?.(manager, registered);
+    return registered;
   });
 }
 

@@ -90,6 +90,40 @@ export const Environment = Type.Object({
     default: 5_000,
     description: 'a duration in milliseconds, an integer of at least 100',
   }),
+  BOOTSTRAP_API_KEY: Type.Optional(
+    Type.String({
+      pattern: '^ck_[A-Za-z0-9]{8}_[A-Za-z0-9_-]{32,}$',
+      description: 'an API key shaped ck_<8 letters or digits>_<at least 32 of A-Z a-z 0-9 _ ->',
+    }),
+  ),
+  AUTH_TOKEN_SECRET: Type.Optional(
+    Type.String({ minLength: 32, description: 'a secret of at least 32 characters' }),
+  ),
+  CORS_ORIGINS: Type.String({
+    pattern: '^(|https?://[^\\s,]+(\\s*,\\s*https?://[^\\s,]+)*)$',
+    default: '',
+    description: 'a comma-separated list of origins such as https://crm.example.com (empty: none)',
+  }),
+  RATE_LIMIT_PER_MINUTE: Type.Integer({
+    minimum: 1,
+    default: 1200,
+    description: 'requests per minute per caller, a positive integer',
+  }),
+  COMPLAINTS_PER_MINUTE: Type.Integer({
+    minimum: 1,
+    default: 120,
+    description: 'complaints created per minute per API key, a positive integer',
+  }),
+  REQUEST_TIMEOUT_MS: Type.Integer({
+    minimum: 1000,
+    default: 30_000,
+    description: 'a duration in milliseconds, an integer of at least 1000',
+  }),
+  EVIDENCE_MAX_BYTES: Type.Integer({
+    minimum: 1024,
+    default: 10 * 1024 * 1024,
+    description: 'a size in bytes, an integer of at least 1024',
+  }),
 });
 export type Environment = Static<typeof Environment>;
 
@@ -117,6 +151,22 @@ export interface Config {
     readonly longPollTimeoutMs: number;
   };
   readonly notifications: NotificationsConfig;
+  readonly api: ApiConfig;
+}
+
+/** The HTTP API's security and limits (README, "Security"). */
+export interface ApiConfig {
+  /** Seeded as an administrator key at start-up when set. */
+  readonly bootstrapApiKey: string | undefined;
+  /** Signs staff tokens; absent = a secret generated once and kept in the database. */
+  readonly tokenSecret: string | undefined;
+  /** Origins allowed to call the API from a browser. */
+  readonly corsOrigins: readonly string[];
+  readonly rateLimitPerMinute: number;
+  readonly complaintsPerMinute: number;
+  readonly requestTimeoutMs: number;
+  /** Largest attachment accepted, and where attachments are kept. */
+  readonly evidence: { readonly maxBytes: number; readonly dir: string };
 }
 
 /** How notifications are sent (notifications/README.md). */
@@ -150,7 +200,13 @@ export class ConfigError extends Error {
 }
 
 /** Values never echoed back in a problem (they may carry credentials). */
-const SECRET = new Set(['DATABASE_URL', 'SMTP_URL', 'WEBHOOK_SECRET']);
+const SECRET = new Set([
+  'DATABASE_URL',
+  'SMTP_URL',
+  'WEBHOOK_SECRET',
+  'BOOTSTRAP_API_KEY',
+  'AUTH_TOKEN_SECRET',
+]);
 
 /** Reads and validates the environment; throws a ConfigError listing every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -257,6 +313,17 @@ function toConfig(env: Environment): Config {
       webhookSecret: env.WEBHOOK_SECRET,
       maxAttempts: env.NOTIFY_MAX_ATTEMPTS,
       dispatchIntervalMs: env.NOTIFY_DISPATCH_INTERVAL_MS,
+    },
+    api: {
+      bootstrapApiKey: env.BOOTSTRAP_API_KEY,
+      tokenSecret: env.AUTH_TOKEN_SECRET,
+      corsOrigins: env.CORS_ORIGINS.split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== ''),
+      rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+      complaintsPerMinute: env.COMPLAINTS_PER_MINUTE,
+      requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+      evidence: { maxBytes: env.EVIDENCE_MAX_BYTES, dir: path.join(dataDir, 'evidence') },
     },
   };
 }

@@ -54,6 +54,27 @@ export class ConflictError extends AppError {
   }
 }
 
+/** No credentials, or credentials that are not valid (401). */
+export class UnauthenticatedError extends AppError {
+  constructor(message: string, code = 'UNAUTHENTICATED') {
+    super(code, message, 401);
+  }
+}
+
+/** Valid credentials that do not allow this (403). */
+export class ForbiddenError extends AppError {
+  constructor(message: string, code = 'FORBIDDEN') {
+    super(code, message, 403);
+  }
+}
+
+/** The request is well formed but cannot be processed as it stands (422). */
+export class UnprocessableError extends AppError {
+  constructor(message: string, code = 'UNPROCESSABLE') {
+    super(code, message, 422);
+  }
+}
+
 /** A dependency (database, engine) cannot serve now; the caller may retry later (503). */
 export class UnavailableError extends AppError {
   constructor(message: string, code = 'UNAVAILABLE', options?: AppErrorOptions) {

@@ -14,8 +14,12 @@ export class Notification {
   @Column({ name: 'idempotency_key', type: 'text', unique: true }) idempotencyKey!: string;
   @Column({ name: 'complaint_id', type: 'uuid', nullable: true }) complaintId!: string | null;
   @Column({ name: 'complaint_number', type: 'text', nullable: true }) complaintNumber!: string | null;
-  @Column({ type: 'text' }) audience!: 'customer' | 'staff';
-  /** For staff: the candidate group the notice is meant for (`quality-dept-managers`). */
+  /** `integrator`: a webhook subscription's state-change event (notifications/README.md). */
+  @Column({ type: 'text' }) audience!: 'customer' | 'staff' | 'integrator';
+  /**
+   * For staff: the candidate group the notice is meant for (`quality-dept-managers`); for an
+   * integrator: its client id.
+   */
   @Column({ name: 'recipient_group', type: 'text', nullable: true }) recipientGroup!: string | null;
   @Column({ name: 'template_key', type: 'text' }) templateKey!: string;
   /** 0 = the built-in default of notifications/templates/; n = the administrator's n-th edit. */

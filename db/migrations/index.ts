@@ -5,6 +5,7 @@ import { Policies1795363300000 } from './1795363300000-Policies';
 import { Outcomes1795363400000 } from './1795363400000-Outcomes';
 import { Notifications1795370000000 } from './1795370000000-Notifications';
 import { ClosingMetrics1795380000000 } from './1795380000000-ClosingMetrics';
+import { ApiAccess1795390000000 } from './1795390000000-ApiAccess';
 
 /** Every migration of the application schema, in order (file names `<timestamp>-PascalName.ts`). Append only. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -14,4 +15,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   Outcomes1795363400000,
   Notifications1795370000000,
   ClosingMetrics1795380000000,
+  ApiAccess1795390000000,
 ];

@@ -30,6 +30,28 @@ export class ApprovalThresholdsRepository {
       },
     };
   }
+
+  /** Replaces the approval steps and the leadership rule at once (an administrator's edit, checked before). */
+  async replaceApprovalThresholds(thresholds: ApprovalThresholds, at: Date): Promise<void> {
+    await this.manager.transaction(async (m) => {
+      await m.query(`DELETE FROM approval_threshold`);
+      for (const step of thresholds.steps) {
+        await m.query(
+          `INSERT INTO approval_threshold (level, up_to, currency, approver_group, department_group, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6)`,
+          [step.level, step.upTo, thresholds.currency, step.approverGroup, step.departmentGroup ?? null, at],
+        );
+      }
+      const rule = thresholds.reportToLeadership;
+      await m.query(
+        `INSERT INTO leadership_report_rule (id, responsibilities, from_severity, amount_above, updated_at)
+         VALUES (true, $1, $2, $3, $4)
+         ON CONFLICT (id) DO UPDATE SET responsibilities = $1, from_severity = $2, amount_above = $3,
+                                        updated_at = $4`,
+        [[...rule.responsibilities], rule.fromSeverity, rule.amountAbove, at],
+      );
+    });
+  }
 }
 
 function toStep(record: ApprovalThresholdRecord): ApprovalStep {

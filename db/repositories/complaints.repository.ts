@@ -10,6 +10,7 @@ import type {
 import { ConflictError, NotFoundError } from '../../lib/errors';
 import { Complaint } from '../entities/complaint.entity';
 import { ComplainantsRepository } from './complainants.repository';
+import { changeStateNotifyingSubscribers } from './state-change-webhooks';
 
 /** What the classifier reads (DOMAIN §2): the text, channel, declared category, loss, exposure, history. */
 export interface ComplaintForClassification {
@@ -122,10 +123,15 @@ export class ComplaintsRepository {
     await this.update(complaintId, { nature }, at, expectedVersion);
   }
 
-  /** Moves the complaint to a state; a final state also stamps `closedAt`. */
+  /**
+   * Moves the complaint to a state; a final state also stamps `closedAt`. In the same transaction,
+   * the creating integrator's webhook subscriptions to that state are enqueued (state-change-webhooks.ts).
+   */
   async changeState(complaintId: string, state: ComplaintState, at: Date, expectedVersion?: number) {
     const closedAt = FINAL_STATES.includes(state) ? at : null;
-    await this.update(complaintId, { state, closedAt }, at, expectedVersion);
+    await changeStateNotifyingSubscribers(this.manager, { complaintId, state, at }, (manager) =>
+      new ComplaintsRepository(manager).update(complaintId, { state, closedAt }, at, expectedVersion),
+    );
   }
 
   /**

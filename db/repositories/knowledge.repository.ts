@@ -10,6 +10,9 @@ export interface NewKnowledgeArticle {
   readonly at: Date;
 }
 
+/** What an editor may change of an article (`active: false` hides it from search). */
+export type KnowledgeArticleChanges = Partial<Omit<NewKnowledgeArticle, 'at'> & { readonly active: boolean }>;
+
 export interface KnowledgeSearch {
   readonly category?: Category;
   /** At most this many articles (default 20). */
@@ -40,6 +43,36 @@ export class KnowledgeRepository {
       updatedAt: article.at,
     });
     return (result.identifiers[0] as { id: string }).id;
+  }
+
+  /** Every article, inactive ones too, newest change first (the editors' list). */
+  async listAllArticles(): Promise<KnowledgeArticle[]> {
+    return this.manager.find(KnowledgeArticle, { order: { updatedAt: 'DESC', id: 'ASC' } });
+  }
+
+  async findArticleById(id: string): Promise<KnowledgeArticle | null> {
+    return this.manager.findOneBy(KnowledgeArticle, { id });
+  }
+
+  /** Changes an article; null when unknown. */
+  async updateArticle(
+    id: string,
+    changes: KnowledgeArticleChanges,
+    at: Date,
+  ): Promise<KnowledgeArticle | null> {
+    const { tags, ...columns } = changes;
+    const result = await this.manager.update(
+      KnowledgeArticle,
+      { id },
+      { ...columns, ...(tags ? { tags: [...tags] } : {}), updatedAt: at },
+    );
+    return result.affected ? this.findArticleById(id) : null;
+  }
+
+  /** Removes an article for good; false when unknown. */
+  async removeArticle(id: string): Promise<boolean> {
+    const result = await this.manager.delete(KnowledgeArticle, { id });
+    return Boolean(result.affected);
   }
 
   /** Active articles matching every word of the query; title matches first, then tag matches, then newest. */

@@ -3,12 +3,15 @@ import type { Language } from '../../domain/vocabulary';
 import type { NotifyTransport } from '../../lib/config';
 import type { DeliveryStatus } from '../entities/notification.entity';
 
+/** Whom a notification is for: the complainant, staff, or an integrator's webhook subscription. */
+export type NotificationAudience = 'customer' | 'staff' | 'integrator';
+
 /** A notification to record, with its text already rendered and its deliveries planned. */
 export interface NewNotification {
   readonly idempotencyKey: string;
   readonly complaintId: string | null;
   readonly complaintNumber: string | null;
-  readonly audience: 'customer' | 'staff';
+  readonly audience: NotificationAudience;
   readonly recipientGroup: string | null;
   readonly templateKey: string;
   readonly templateVersion: number;
@@ -37,7 +40,7 @@ export interface ClaimedDelivery {
   readonly attempts: number;
   readonly templateKey: string;
   readonly language: Language;
-  readonly audience: 'customer' | 'staff';
+  readonly audience: NotificationAudience;
   readonly recipientGroup: string | null;
   readonly complaintNumber: string | null;
   readonly subject: string;

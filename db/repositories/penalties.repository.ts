@@ -15,6 +15,16 @@ export interface PenaltyBooking {
   readonly at: Date;
 }
 
+/** A stored version of the penalty policy, with who published it and whether it is the active one. */
+export interface PenaltyPolicyVersion {
+  readonly version: number;
+  readonly effectiveFrom: string;
+  readonly active: boolean;
+  readonly createdAt: Date;
+  readonly createdBy: string;
+  readonly policy: PenaltyPolicy;
+}
+
 /** Penalty policies (versioned) and the penalties booked under them (000 三.7; 001 第十条). */
 export class PenaltiesRepository {
   constructor(private readonly manager: EntityManager) {}
@@ -23,6 +33,19 @@ export class PenaltiesRepository {
   async listPenaltyPolicies(): Promise<PenaltyPolicy[]> {
     const records = await this.manager.find(PenaltyPolicyRecord, { order: { effectiveFrom: 'ASC' } });
     return records.map((r) => r.document as PenaltyPolicy);
+  }
+
+  /** Every stored version, newest first (the administration history). */
+  async listPenaltyPolicyVersions(): Promise<PenaltyPolicyVersion[]> {
+    const records = await this.manager.find(PenaltyPolicyRecord, { order: { version: 'DESC' } });
+    return records.map((r) => ({
+      version: r.version,
+      effectiveFrom: r.effectiveFrom,
+      active: r.active,
+      createdAt: r.createdAt,
+      createdBy: r.createdBy,
+      policy: { ...(r.document as PenaltyPolicy), version: r.version },
+    }));
   }
 
   /** The version an administrator marked active; fails with NO_PENALTY_POLICY when none is. */

@@ -1,6 +1,21 @@
 import { type EntityManager, In } from 'typeorm';
 import { Staff, type StaffRole } from '../entities/staff.entity';
 
+/** A member of staff as an administrator adds them, with their candidate groups. */
+export interface NewStaff {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string | null;
+  readonly role: StaffRole;
+  readonly departmentCode: string | null;
+  readonly supervisorId: string | null;
+  readonly monthlyPerformancePay: number;
+  readonly groups: readonly string[];
+}
+
+/** What an administrator may change of a member of staff; `groups` replaces the memberships. */
+export type StaffChanges = Partial<Omit<NewStaff, 'id'> & { readonly active: boolean }>;
+
 /** Staff, their candidate groups and supervisors (who is penalised with whom, 001 第十条). */
 export class StaffRepository {
   constructor(private readonly manager: EntityManager) {}
@@ -55,5 +70,64 @@ export class StaffRepository {
     if (departmentCode === null) query.andWhere('s.department_code IS NULL');
     else query.andWhere('s.department_code = :departmentCode', { departmentCode });
     return query.getMany();
+  }
+
+  /** Every member of staff, inactive ones too, by id (the administration list). */
+  async listAllStaff(): Promise<Staff[]> {
+    return this.manager.find(Staff, { order: { id: 'ASC' } });
+  }
+
+  /** The candidate groups of each of these members of staff (none: an empty list). */
+  async listGroupsOfStaff(staffIds: readonly string[]): Promise<Map<string, string[]>> {
+    const groups = new Map(staffIds.map((id) => [id, [] as string[]]));
+    if (staffIds.length === 0) return groups;
+    const rows: { staff_id: string; group_id: string }[] = await this.manager.query(
+      `SELECT staff_id, group_id FROM staff_group WHERE staff_id = ANY ($1) ORDER BY staff_id, group_id`,
+      [[...staffIds]],
+    );
+    for (const row of rows) groups.get(row.staff_id)?.push(row.group_id);
+    return groups;
+  }
+
+  /** Adds a member of staff with their groups; false when the id is taken (nothing is changed then). */
+  async addStaff(staff: NewStaff, at: Date): Promise<boolean> {
+    return this.manager.transaction(async (m) => {
+      const rows: unknown[] = await m.query(
+        `INSERT INTO staff (id, name, email, role, department_code, supervisor_id, monthly_performance_pay,
+                            created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [
+          staff.id,
+          staff.name,
+          staff.email,
+          staff.role,
+          staff.departmentCode,
+          staff.supervisorId,
+          staff.monthlyPerformancePay,
+          at,
+        ],
+      );
+      if (rows.length === 0) return false;
+      await replaceGroups(m, staff.id, staff.groups);
+      return true;
+    });
+  }
+
+  /** Changes a member of staff (deactivate rather than delete: penalties refer to them); null when unknown. */
+  async updateStaff(staffId: string, changes: StaffChanges, at: Date): Promise<Staff | null> {
+    const { groups, ...columns } = changes;
+    return this.manager.transaction(async (m) => {
+      const result = await m.update(Staff, { id: staffId }, { ...columns, updatedAt: at });
+      if (!result.affected) return null;
+      if (groups) await replaceGroups(m, staffId, groups);
+      return m.findOneBy(Staff, { id: staffId });
+    });
+  }
+}
+
+async function replaceGroups(m: EntityManager, staffId: string, groups: readonly string[]): Promise<void> {
+  await m.query(`DELETE FROM staff_group WHERE staff_id = $1`, [staffId]);
+  for (const group of new Set(groups)) {
+    await m.query(`INSERT INTO staff_group (staff_id, group_id) VALUES ($1, $2)`, [staffId, group]);
   }
 }

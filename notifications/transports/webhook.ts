@@ -1,3 +1,4 @@
+import type { StateChangedData } from '../../db/repositories/state-change-webhooks';
 import { DeliveryError } from '../errors';
 import { EVENT_ID_HEADER, SIGNATURE_HEADER, signWebhook } from '../webhook-signature';
 import type { OutgoingNotification, SendContext, Transport } from './transport';
@@ -23,8 +24,9 @@ export interface WebhookEvent {
 }
 
 /**
- * POSTs the notification as JSON to the complaint's callback URL, signed: `X-Complaints-Signature:
- * t=<unix>,v1=<hex>` (see webhook-signature.ts) and `X-Complaints-Event-Id` for de-duplication. A 2xx
+ * POSTs the notification as JSON to the complaint's callback URL (a StateChangedEvent to a webhook
+ * subscription's URL), signed: `X-Complaints-Signature: t=<unix>,v1=<hex>` (see
+ * webhook-signature.ts) and `X-Complaints-Event-Id` for de-duplication. A 2xx
  * answer means sent; 408, 429, 5xx, no answer or a network error mean retry (a Retry-After is
  * honoured); any other answer (4xx, a redirect) is a permanent refusal.
  */
@@ -68,7 +70,18 @@ export function createWebhookTransport(options: WebhookOptions): Transport {
   };
 }
 
-export function eventOf(notification: OutgoingNotification): WebhookEvent {
+/**
+ * What a webhook subscription's URL receives when a complaint changes state (audience `integrator`,
+ * db/repositories/state-change-webhooks.ts): the event id and the recorded data, no personal data.
+ */
+export interface StateChangedEvent extends StateChangedData {
+  readonly id: string;
+}
+
+export function eventOf(notification: OutgoingNotification): WebhookEvent | StateChangedEvent {
+  if (notification.audience === 'integrator') {
+    return { id: notification.notificationId, ...(notification.data as unknown as StateChangedData) };
+  }
   return {
     id: notification.notificationId,
     type: 'complaint.notification',

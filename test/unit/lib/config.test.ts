@@ -38,6 +38,15 @@ describe('loadConfig', () => {
         maxAttempts: 8,
         dispatchIntervalMs: 5000,
       },
+      api: {
+        bootstrapApiKey: undefined,
+        tokenSecret: undefined,
+        corsOrigins: [],
+        rateLimitPerMinute: 1200,
+        complaintsPerMinute: 120,
+        requestTimeoutMs: 30000,
+        evidence: { maxBytes: 10485760, dir: path.resolve('data', 'evidence') },
+      },
     });
   });
 
@@ -64,6 +73,13 @@ describe('loadConfig', () => {
       WEBHOOK_SECRET: 'a-shared-secret-of-32-characters',
       NOTIFY_MAX_ATTEMPTS: '5',
       NOTIFY_DISPATCH_INTERVAL_MS: '1000',
+      BOOTSTRAP_API_KEY: 'ck_Adm1n001_0123456789abcdef0123456789abcdef',
+      AUTH_TOKEN_SECRET: 'a-token-signing-secret-of-40-characters!',
+      CORS_ORIGINS: 'https://crm.example.com, https://shop.example.com',
+      RATE_LIMIT_PER_MINUTE: '600',
+      COMPLAINTS_PER_MINUTE: '30',
+      REQUEST_TIMEOUT_MS: '10000',
+      EVIDENCE_MAX_BYTES: '2048',
     };
     // when
     const config = loadConfig(env);
@@ -91,6 +107,15 @@ describe('loadConfig', () => {
         webhookSecret: 'a-shared-secret-of-32-characters',
         maxAttempts: 5,
         dispatchIntervalMs: 1000,
+      },
+      api: {
+        bootstrapApiKey: 'ck_Adm1n001_0123456789abcdef0123456789abcdef',
+        tokenSecret: 'a-token-signing-secret-of-40-characters!',
+        corsOrigins: ['https://crm.example.com', 'https://shop.example.com'],
+        rateLimitPerMinute: 600,
+        complaintsPerMinute: 30,
+        requestTimeoutMs: 10000,
+        evidence: { maxBytes: 2048, dir: '/var/lib/complaints/evidence' },
       },
     });
   });
@@ -209,6 +234,31 @@ describe('loadConfig', () => {
     const config = loadConfig({ CAMUNDA_AUTH_STRATEGY: 'OAUTH', PATH: '/usr/bin' });
     // then
     expect(config.logLevel).toBe('info');
+  });
+
+  test('secrets are never echoed; a malformed BOOTSTRAP_API_KEY or CORS origin is named', () => {
+    // when
+    const attempt = () =>
+      loadConfig({
+        BOOTSTRAP_API_KEY: 'letmein',
+        AUTH_TOKEN_SECRET: 'short',
+        CORS_ORIGINS: 'crm.example.com',
+      });
+    // then
+    expect(attempt).toThrow(ConfigError);
+    const message = (() => {
+      try {
+        attempt();
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toContain('AUTH_TOKEN_SECRET: expected a secret of at least 32 characters');
+    expect(message).toContain('BOOTSTRAP_API_KEY: expected an API key');
+    expect(message).toContain('CORS_ORIGINS: expected a comma-separated list of origins');
+    expect(message).not.toContain('letmein');
+    expect(message).not.toContain('short');
   });
 
   test('NOTIFY_TRANSPORTS accepts only log, smtp and webhook', () => {

@@ -1,0 +1,72 @@
+import type { LoadResult } from './load-job';
+import type { Scenario } from './scenarios';
+
+export interface Measured {
+  readonly scenario: Scenario;
+  readonly max: LoadResult;
+  readonly rate: number;
+  readonly fixed: LoadResult;
+  /** Longest the server's event loop was held up during the fixed-rate run. */
+  readonly loopDelayMaxMs: number;
+}
+
+/** The table (one row per route) and a line per goal; says so loudly when any answer was not 2xx. */
+export function report(measured: readonly Measured[]): void {
+  const bare = measured[0].fixed;
+  const rows = measured.map(({ scenario, max, rate, fixed, loopDelayMaxMs }) => ({
+    route: scenario.name,
+    'max req/s': Math.round(max.okPerSecond),
+    'fixed req/s': `${rate} (got ${Math.round(fixed.okPerSecond)})`,
+    'p50 ms': ms(fixed.p50),
+    'p99 ms': ms(fixed.p99),
+    'p50 ÷ bare': ratio(fixed.p50, bare.p50),
+    'p99 ÷ bare': ratio(fixed.p99, bare.p99),
+    'loop delay ms': ms(loopDelayMaxMs),
+    'not 2xx': `${max.non2xx + max.errors} / ${fixed.non2xx + fixed.errors}`,
+    goal: goal(scenario, fixed),
+  }));
+  console.table(rows);
+  console.log(
+    '(p50/p99: 2xx answers at the fixed rate; loop delay: longest event-loop delay of the server process then;' +
+      ' not 2xx: non-2xx answers and errors during the max / fixed-rate runs)',
+  );
+  for (const { scenario, rate, fixed } of measured) {
+    if (fixed.okPerSecond >= 0.95 * rate) continue;
+    console.log(
+      `RATE NOT REACHED on ${scenario.name}: ${Math.round(fixed.okPerSecond)} of ${rate} req/s (server or load generator saturated)`,
+    );
+  }
+  for (const { scenario, max, fixed } of measured) {
+    if (max.non2xx + max.errors + fixed.non2xx + fixed.errors === 0) continue;
+    console.log(
+      `ERRORS on ${scenario.name}: max run ${describe(max)}; fixed-rate run ${describe(fixed)} — its figures are not valid`,
+    );
+  }
+  for (const { scenario, fixed } of measured) {
+    if (scenario.goalP99Ms === undefined) continue;
+    console.log(
+      `goal: ${scenario.name} p99 < ${scenario.goalP99Ms} ms at half its max rate: ${goal(scenario, fixed)}`,
+    );
+  }
+}
+
+function goal(scenario: Scenario, fixed: LoadResult): string {
+  if (scenario.goalP99Ms === undefined) return '';
+  const clean = fixed.non2xx + fixed.errors === 0;
+  return fixed.p99 < scenario.goalP99Ms && clean ? 'met' : 'NOT met';
+}
+
+function describe(result: LoadResult): string {
+  const codes = Object.entries(result.statusCodes)
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, n]) => `${n}×${code}`);
+  return `${result.non2xx} non-2xx of ${result.answers} (${codes.join(', ') || 'none'}), ${result.errors} errors/timeouts`;
+}
+
+function ms(value: number): string {
+  return Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : 'n/a';
+}
+
+function ratio(value: number, bare: number): string {
+  return Number.isFinite(value) && bare > 0 ? `${(value / bare).toFixed(1)}×` : 'n/a';
+}

@@ -1,0 +1,121 @@
+import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import fp from 'fastify-plugin';
+import type { DataSource } from 'typeorm';
+import { ApiKeysRepository } from '../../db/repositories/api-keys.repository';
+import { ForbiddenError, UnauthenticatedError } from '../../lib/errors';
+import { apiKeyMatches, parseApiKey } from '../auth/api-keys';
+import { hasRole, type Principal, type Role } from '../auth/principal';
+import { looksLikeToken, verifyStaffToken } from '../auth/tokens';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is calling; set by `authenticate` (routes under /api). */
+    principal: Principal | null;
+  }
+}
+
+export interface AuthenticationOptions {
+  readonly db: DataSource;
+  /** Signs and checks staff tokens. */
+  readonly tokenSecret: string;
+  readonly now: () => Date;
+}
+
+const CHALLENGE = 'Bearer realm="complaints", charset="UTF-8"';
+
+/**
+ * Who is calling: `Authorization: Bearer <API key or staff token>` or `X-Api-Key: <API key>`, on
+ * every route under /api except those marked `config: { public: true }`. A bad or
+ * missing credential is 401 with a `WWW-Authenticate` challenge; the key's hash is compared in
+ * constant time, and a revoked key is unknown.
+ */
+export const authentication = fp<AuthenticationOptions>(
+  async (app: FastifyInstance, options: AuthenticationOptions) => {
+    app.decorateRequest('principal', null);
+    app.addHook('onRequest', async (request, reply) => {
+      const url = request.routeOptions.url;
+      if (!url?.startsWith('/api/')) return; // probes, /docs, and 404s answer without asking who calls
+      if ((request.routeOptions.config as { public?: boolean } | undefined)?.public) return;
+      try {
+        request.principal = await authenticate(request, options);
+      } catch (error) {
+        void reply.header('WWW-Authenticate', CHALLENGE);
+        throw error;
+      }
+      request.log = request.log.child({ principal: request.principal.id });
+    });
+  },
+  { name: 'authentication' },
+);
+
+async function authenticate(request: FastifyRequest, options: AuthenticationOptions): Promise<Principal> {
+  const credential = credentialOf(request);
+  if (!credential) {
+    throw new UnauthenticatedError(
+      'Send an API key as "Authorization: Bearer <key>" or "X-Api-Key: <key>", or a staff token as "Authorization: Bearer <token>".',
+      'CREDENTIALS_MISSING',
+    );
+  }
+  if (looksLikeToken(credential)) {
+    const verified = verifyStaffToken(
+      credential,
+      options.tokenSecret,
+      Math.floor(options.now().getTime() / 1000),
+    );
+    if ('problem' in verified) {
+      const why = verified.problem === 'expired' ? 'has expired; ask for a new one' : 'is not valid';
+      throw new UnauthenticatedError(`The staff token ${why}.`, 'TOKEN_INVALID');
+    }
+    const { sub, roles } = verified.claims;
+    return { id: `staff:${sub}`, roles, clientId: null, staffId: sub, complaintsPerMinute: null };
+  }
+  const parsed = parseApiKey(credential);
+  const keys = new ApiKeysRepository(options.db.manager);
+  const record = parsed && (await keys.findActiveByPrefix(parsed.prefix));
+  if (!parsed || !record || !apiKeyMatches(parsed.key, record.keyHash)) {
+    throw new UnauthenticatedError(
+      'The API key is not valid (unknown, mistyped or revoked).',
+      'API_KEY_INVALID',
+    );
+  }
+  await keys.touchApiKey(record.id, options.now());
+  return {
+    id: `key:${record.keyPrefix}`,
+    roles: record.roles as Role[],
+    clientId: record.clientId,
+    staffId: null,
+    complaintsPerMinute: record.complaintsPerMinute,
+  };
+}
+
+function credentialOf(request: FastifyRequest): string | undefined {
+  const authorization = request.headers.authorization;
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (!match) {
+      throw new UnauthenticatedError(
+        'The Authorization header must be "Bearer <credential>".',
+        'CREDENTIALS_MALFORMED',
+      );
+    }
+    return match[1];
+  }
+  const apiKey = request.headers['x-api-key'];
+  return typeof apiKey === 'string' && apiKey.trim() !== '' ? apiKey.trim() : undefined;
+}
+
+/** The principal of an authenticated request (routes behind `authentication` only). */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new UnauthenticatedError('Not authenticated.', 'CREDENTIALS_MISSING');
+  return request.principal;
+}
+
+/** A preHandler that lets through only callers holding one of `roles` (administrators always). */
+export function requireRole(...roles: Role[]): preHandlerAsyncHookHandler {
+  return async (request) => {
+    const principal = principalOf(request);
+    if (!hasRole(principal, roles)) {
+      throw new ForbiddenError(`This needs one of the roles: ${roles.join(', ')}.`, 'ROLE_REQUIRED');
+    }
+  };
+}

@@ -1,0 +1,88 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import underPressure from '@fastify/under-pressure';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { problem, PROBLEM_CONTENT_TYPE } from '../problem';
+
+export interface SecurityOptions {
+  readonly corsOrigins: readonly string[];
+  readonly rateLimitPerMinute: number;
+}
+
+/**
+ * The defences every route gets: security headers (helmet; the Swagger UI page needs its own inline
+ * assets), CORS for the allowlisted origins only, a request rate per caller (API key prefix or
+ * token subject, else the address), and 503 when the event loop or memory is overloaded.
+ */
+export const security = fp<SecurityOptions>(
+  async (app: FastifyInstance, options: SecurityOptions) => {
+    await app.register(helmet, {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+        },
+      },
+    });
+    await app.register(cors, {
+      origin: options.corsOrigins.length > 0 ? [...options.corsOrigins] : false,
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['Authorization', 'X-Api-Key', 'Content-Type', 'Idempotency-Key'],
+      exposedHeaders: ['Location', 'Idempotency-Replayed', 'Retry-After'],
+      maxAge: 600,
+    });
+    await app.register(rateLimit, {
+      max: options.rateLimitPerMinute,
+      timeWindow: '1 minute',
+      keyGenerator: callerKey,
+      allowList: (request) => request.url === '/health' || request.url === '/ready',
+      errorResponseBuilder: (request, context) => ({
+        ...problem(
+          429,
+          'RATE_LIMITED',
+          `Too many requests: at most ${context.max} per minute; retry in ${Math.ceil(context.ttl / 1000)} s.`,
+          request.url.split('?')[0],
+        ),
+        statusCode: 429,
+      }),
+    });
+    await app.register(underPressure, {
+      maxEventLoopDelay: 1000,
+      maxHeapUsedBytes: 1.5 * 1024 ** 3,
+      retryAfter: 5,
+      exposeStatusRoute: false,
+      pressureHandler: (request, reply, type, value) => {
+        void reply
+          .code(503)
+          .header('Retry-After', '5')
+          .type(PROBLEM_CONTENT_TYPE)
+          .send(
+            problem(
+              503,
+              'OVERLOADED',
+              `The server is overloaded (${type} ${String(value)}); retry in 5 s.`,
+              request.url,
+            ),
+          );
+      },
+    });
+  },
+  { name: 'security' },
+);
+
+/** Who a request counts against: its credential's public part, else its address. */
+export function callerKey(request: FastifyRequest): string {
+  const credential =
+    request.headers.authorization?.replace(/^Bearer\s+/i, '') ?? request.headers['x-api-key'];
+  if (typeof credential === 'string' && credential !== '') {
+    const key = /^ck_([A-Za-z0-9]{8})_/.exec(credential);
+    if (key) return `key:${key[1]}`;
+    const payload = credential.split('.')[1];
+    if (payload) return `token:${payload.slice(0, 64)}`;
+  }
+  return `ip:${request.ip}`;
+}
