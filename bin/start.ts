@@ -81,11 +81,14 @@ void runUntilSignal(log, async (lifecycle) => {
   sweeper.start();
   lifecycle.add('idempotency sweeper', () => sweeper.stop());
 
+  // the API has a connection pool of its own: requests never queue behind the workers' transactions
+  const apiDb = await openDatabase(postgres.url);
+  lifecycle.add('api database', () => apiDb.destroy());
   const app = buildApp({
     log,
     readiness: [databaseCheck(pool), ...engineChecks(clients)],
     api: {
-      db,
+      db: apiDb,
       zeebe: clients.zeebe,
       rest: clients.rest,
       config: config.api,

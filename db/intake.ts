@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Category, Channel, Language, Source } from '../domain/vocabulary';
 import { contactFingerprints } from './contact-fingerprints';
@@ -92,10 +93,11 @@ export async function registerComplaint(
   options: IntakeOptions = {},
 ): Promise<RegisteredComplaint> {
   return dataSource.transaction(async (manager) => {
-    const complaintNumber = await nextComplaintNumber(manager, yymmOf(now, options.timeZone));
+    // everything but the number first: the month's counter row stays locked from the moment the
+    // number is taken until the commit, so that is kept to the last few statements
     const complaint = await manager
       .getRepository(Complaint)
-      .save(complaintRecord(input, complaintNumber, now));
+      .save(complaintRecord(input, `pending:${randomUUID()}`, now));
     await saveComplainant(manager, complaint.id, input.complainant);
     const by = actors.client(input.clientId);
     if (input.evidence?.length) {
@@ -105,6 +107,8 @@ export async function registerComplaint(
           input.evidence.map((item) => ({ ...item, complaintId: complaint.id, addedAt: now, addedBy: by })),
         );
     }
+    const complaintNumber = await nextComplaintNumber(manager, yymmOf(now, options.timeZone));
+    await manager.query(`UPDATE complaint SET number = $2 WHERE id = $1`, [complaint.id, complaintNumber]);
     await new ComplaintEventsRepository(manager).recordEvent({
       complaintId: complaint.id,
       type: 'registered',

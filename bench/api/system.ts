@@ -74,7 +74,10 @@ export async function startSystem(
     requestTimeoutMs: 30_000,
     evidence: { maxBytes: 1024 * 1024, dir: path.join(dir, 'evidence') },
   };
-  const api = { db, zeebe: clients.zeebe, rest: clients.rest, config, now: () => new Date(), log };
+  // the API has a connection pool of its own, as in bin/start.ts: requests never queue behind jobs
+  const apiDb = await openDatabase(postgres.url);
+  teardown.add('api database', () => apiDb.destroy());
+  const api = { db: apiDb, zeebe: clients.zeebe, rest: clients.rest, config, now: () => new Date(), log };
   const app = buildApp({
     log,
     readiness: [],

@@ -77,6 +77,7 @@ test('npm start against a cluster and DATABASE_URL serves, then stops every part
   expect(code).toBe(0);
   expect(start.lines.filter((line) => line.part).map((line) => line.part)).toEqual([
     'http server',
+    'api database',
     'idempotency sweeper',
     'process start retrier',
     'workers',
