@@ -1,6 +1,6 @@
 /**
  * HTTP API latency against a bare Fastify route (`npm run bench:api -- [--duration 45]
- * [--connections 10] [--pacer even|autocannon] [--log-level warn]`). Starts the whole system as
+ * [--connections 10] [--pacer even|autocannon] [--log-level warn] [--engine inline|process]`). Starts the whole system as
  * `npm start` does (embedded PostgreSQL in a temporary directory, embedded engine, processes/
  * deployed, workers, the real app on 127.0.0.1) plus a bare Fastify; for each route measures the
  * maximum rate (autocannon, closed loop), then p50/p99 at half of it. `--duration` is the total
@@ -29,6 +29,7 @@ async function main(teardown: Teardown): Promise<void> {
       connections: { type: 'string', default: '10' },
       pacer: { type: 'string', default: 'even' },
       'log-level': { type: 'string', default: 'warn' },
+      engine: { type: 'string', default: 'inline' },
     },
   });
   const duration = positive(values.duration, 'duration');
@@ -36,7 +37,14 @@ async function main(teardown: Teardown): Promise<void> {
   const pacer = values.pacer as Pacer;
   if (pacer !== 'even' && pacer !== 'autocannon')
     throw new Error(`--pacer must be even or autocannon, not '${pacer}'`);
-  const system = await startSystem(teardown, { logLevel: values['log-level'] as LogLevel, progress: log });
+  const engine = values.engine as 'inline' | 'process';
+  if (engine !== 'inline' && engine !== 'process')
+    throw new Error(`--engine must be inline or process, not '${engine}'`);
+  const system = await startSystem(teardown, {
+    logLevel: values['log-level'] as LogLevel,
+    progress: log,
+    engine,
+  });
   const routes = await scenarios(system);
   const load = new LoadGenerator();
   teardown.add('load generator', async () => load.stop());

@@ -18,6 +18,7 @@ import { buildApp } from '../../server/app';
 import { issueApiKey } from '../../server/auth/issue-credentials';
 import { startServer } from '../../server/server';
 import { startWorkers } from '../../workers';
+import { startEngineProcess } from './engine-process';
 import type { Teardown } from './teardown';
 
 /** What the benchmark runs against: the real API (engine, workers, database) and a bare Fastify. */
@@ -38,7 +39,12 @@ const UNLIMITED_PER_MINUTE = 100_000_000;
  */
 export async function startSystem(
   teardown: Teardown,
-  options: { readonly logLevel: LogLevel; readonly progress: (message: string) => void },
+  options: {
+    readonly logLevel: LogLevel;
+    readonly progress: (message: string) => void;
+    /** `inline` (as npm start runs it) or `process` (the engine in a process of its own). */
+    readonly engine: 'inline' | 'process';
+  },
 ): Promise<BenchSystem> {
   const { progress } = options;
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-api-'));
@@ -54,9 +60,19 @@ export async function startSystem(
 
   const log = createLogger({ level: options.logLevel, pretty: false, destination: pino.destination(2) });
   progress('starting the engine, deploying processes/, starting the workers ...');
-  const engine = await startEngine({ databaseUrl: postgres.url, grpcPort: 0, restPort: 0 });
-  teardown.add('engine', () => engine.stop());
-  const clients = createCamundaClients(embeddedEngine(engine), log);
+  let target;
+  if (options.engine === 'process') {
+    target = await startEngineProcess(teardown, {
+      databaseUrl: postgres.url,
+      grpcPort: await freePort(),
+      restPort: await freePort(),
+    });
+  } else {
+    const engine = await startEngine({ databaseUrl: postgres.url, grpcPort: 0, restPort: 0 });
+    teardown.add('engine', () => engine.stop());
+    target = embeddedEngine(engine);
+  }
+  const clients = createCamundaClients(target, log);
   teardown.add('camunda clients', () => clients.close());
   const db = await openDatabase(postgres.url);
   teardown.add('database', () => db.destroy());
