@@ -119,6 +119,12 @@ export const Environment = Type.Object({
     default: 30_000,
     description: 'a duration in milliseconds, an integer of at least 1000',
   }),
+  PROCESS_START_WAIT_MS: Type.Integer({
+    minimum: 0,
+    maximum: 10_000,
+    default: 20,
+    description: 'a duration in milliseconds, an integer 0–10000',
+  }),
   EVIDENCE_MAX_BYTES: Type.Integer({
     minimum: 1024,
     default: 10 * 1024 * 1024,
@@ -165,6 +171,8 @@ export interface ApiConfig {
   readonly rateLimitPerMinute: number;
   readonly complaintsPerMinute: number;
   readonly requestTimeoutMs: number;
+  /** How long `POST /api/complaints` waits for the engine to take the start before answering `starting`. */
+  readonly processStartWaitMs: number;
   /** Largest attachment accepted, and where attachments are kept. */
   readonly evidence: { readonly maxBytes: number; readonly dir: string };
 }
@@ -323,6 +331,7 @@ function toConfig(env: Environment): Config {
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
       complaintsPerMinute: env.COMPLAINTS_PER_MINUTE,
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+      processStartWaitMs: env.PROCESS_START_WAIT_MS,
       evidence: { maxBytes: env.EVIDENCE_MAX_BYTES, dir: path.join(dataDir, 'evidence') },
     },
   };

@@ -88,6 +88,7 @@ export async function startSystem(
     rateLimitPerMinute: UNLIMITED_PER_MINUTE,
     complaintsPerMinute: UNLIMITED_PER_MINUTE,
     requestTimeoutMs: 30_000,
+    processStartWaitMs: 20,
     evidence: { maxBytes: 1024 * 1024, dir: path.join(dir, 'evidence') },
   };
   // the API has a connection pool of its own, as in bin/start.ts: requests never queue behind jobs

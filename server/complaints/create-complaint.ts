@@ -11,8 +11,12 @@ import { startComplaintProcess } from '../../processes/start-complaint-process';
 export interface CreatedComplaint {
   readonly number: string;
   readonly state: 'registered';
-  /** `started`: the engine has the complaint; `queued`: it was down, the server keeps retrying. */
-  readonly process: 'started' | 'queued';
+  /**
+   * `started`: the engine took the complaint; `starting`: the engine had not answered within
+   * `startWaitMs` (busy), the start goes on; `queued`: the engine could not be reached, the server
+   * retries until it can. A replay shows what became of the start.
+   */
+  readonly process: 'started' | 'starting' | 'queued';
   readonly receivedAt: string;
   readonly links: { readonly self: string; readonly responses: string; readonly evidence: string };
 }
@@ -29,6 +33,8 @@ export interface CreateComplaintDeps {
   readonly zeebe: Pick<Zeebe.ZeebeGrpcClient, 'publishMessage'>;
   readonly now: () => Date;
   readonly log: Pick<Logger, 'warn'>;
+  /** How long the answer waits for the engine to take the start (the start goes on after it). */
+  readonly startWaitMs: number;
 }
 
 /** A key still in flight after this long belongs to a request that died before committing. */
@@ -81,10 +87,23 @@ export async function createComplaint(
     await keys.releaseKey(request.owner, request.key);
     throw error;
   }
-  const process = await startOrQueue(deps, registered);
+  const start = startOrQueue(deps, registered);
+  const process = await Promise.race([start, waited(deps.startWaitMs)]);
   const body = answerFor(registered, receivedAt, process);
   if (process === 'queued') await keys.completeKey(request.owner, request.key, 201, body);
+  if (process === 'starting') {
+    // the request does not wait for a busy engine; the kept answer follows what became of the start
+    void start.then(async (outcome) => {
+      if (outcome === 'queued') {
+        await keys.completeKey(request.owner, request.key, 201, answerFor(registered, receivedAt, outcome));
+      }
+    });
+  }
   return { status: 201, body, replayed: false };
+}
+
+function waited(ms: number): Promise<'starting'> {
+  return new Promise((resolve) => setTimeout(() => resolve('starting'), ms).unref());
 }
 
 async function startOrQueue(

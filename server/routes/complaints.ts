@@ -52,7 +52,13 @@ export async function complaintRoutes(app: FastifyInstance, { deps }: { deps: Ap
       const principal = principalOf(request);
       limiter.take(principal);
       const result = await createComplaint(
-        { db: deps.db, zeebe: deps.zeebe, now: deps.now, log: request.log },
+        {
+          db: deps.db,
+          zeebe: deps.zeebe,
+          now: deps.now,
+          log: request.log,
+          startWaitMs: deps.config.processStartWaitMs,
+        },
         {
           owner: principal.id,
           key: request.headers['idempotency-key'],

@@ -22,6 +22,8 @@ export function testApiConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     rateLimitPerMinute: 100_000,
     complaintsPerMinute: 100_000,
     requestTimeoutMs: 30_000,
+    // long enough that an answer says `started` (or `queued`) deterministically in tests
+    processStartWaitMs: 10_000,
     evidence: { maxBytes: 1024 * 1024, dir: `/tmp/complaints-evidence-${randomBytes(4).toString('hex')}` },
     ...overrides,
   };

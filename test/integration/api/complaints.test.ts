@@ -428,3 +428,39 @@ test("the customer's appeal of the result goes to the complaint centre's appeal 
   });
   expect(again.statusCode).toBe(409);
 });
+
+test('the answer does not wait for a busy engine: it says `starting`, and the start goes on', async () => {
+  // given an engine that takes 300 ms to accept the start, and an answer that waits 20 ms at most
+  const slowEngine = {
+    publishMessage: async (request: Parameters<typeof api.t.zeebe.publishMessage>[0]) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return api.t.zeebe.publishMessage(request);
+    },
+  } as unknown as typeof api.t.zeebe;
+  const app = buildApp({
+    log: api.deps.log,
+    readiness: [],
+    api: { ...api.deps, zeebe: slowEngine, config: { ...api.deps.config, processStartWaitMs: 20 } },
+  });
+  try {
+    // when
+    const key = newKey();
+    const request = {
+      method: 'POST' as const,
+      url: '/api/complaints',
+      headers: { authorization: `Bearer ${api.keys.crm}`, 'idempotency-key': key },
+      payload: DAMAGED_GOODS,
+    };
+    const response = await app.inject(request);
+    // then
+    expect(response.statusCode).toBe(201);
+    const { number, process } = response.json();
+    expect(process).toBe('starting');
+    await waitForStep(api, api.keys.crm, number, 'Task_ReviewValidity');
+    // and a replay tells what became of the start
+    const replay = await app.inject(request);
+    expect(replay.json()).toMatchObject({ number, process: 'started' });
+  } finally {
+    await app.close();
+  }
+});

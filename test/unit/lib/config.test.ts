@@ -45,6 +45,7 @@ describe('loadConfig', () => {
         rateLimitPerMinute: 1200,
         complaintsPerMinute: 120,
         requestTimeoutMs: 30000,
+        processStartWaitMs: 20,
         evidence: { maxBytes: 10485760, dir: path.resolve('data', 'evidence') },
       },
     });
@@ -80,6 +81,7 @@ describe('loadConfig', () => {
       COMPLAINTS_PER_MINUTE: '30',
       REQUEST_TIMEOUT_MS: '10000',
       EVIDENCE_MAX_BYTES: '2048',
+      PROCESS_START_WAIT_MS: '50',
     };
     // when
     const config = loadConfig(env);
@@ -115,6 +117,7 @@ describe('loadConfig', () => {
         rateLimitPerMinute: 600,
         complaintsPerMinute: 30,
         requestTimeoutMs: 10000,
+        processStartWaitMs: 50,
         evidence: { maxBytes: 2048, dir: '/var/lib/complaints/evidence' },
       },
     });
