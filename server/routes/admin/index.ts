@@ -3,6 +3,7 @@ import type { ApiDeps } from '../../app';
 import { apiKeyRoutes } from './api-keys';
 import { approvalThresholdRoutes } from './approval-thresholds';
 import { calendarRoutes } from './calendars';
+import { classificationRuleRoutes } from './classification-rules';
 import { departmentRoutes } from './departments';
 import { knowledgeArticleRoutes } from './knowledge-articles';
 import { notificationTemplateRoutes } from './notification-templates';
@@ -24,6 +25,7 @@ export async function adminRoutes(app: FastifyInstance, { deps }: AdminRoutesOpt
     calendarRoutes,
     approvalThresholdRoutes,
     penaltyPolicyRoutes,
+    classificationRuleRoutes,
     notificationTemplateRoutes,
     knowledgeArticleRoutes,
   ]) {
