@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { complaintNumber as formatComplaintNumber, yymmOf } from '../domain/numbering';
 import type { Category, Channel, Language, Source } from '../domain/vocabulary';
 import { contactFingerprints } from './contact-fingerprints';
 import { Complainant, ContactFingerprint } from './entities/complainant.entity';
@@ -122,17 +123,6 @@ export async function registerComplaint(
   });
 }
 
-/** `YYMM` of an instant in a zone, e.g. 2026-11-30T17:00Z in Asia/Shanghai → `2612`. */
-export function yymmOf(instant: Date, timeZone = 'Asia/Shanghai'): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: '2-digit',
-    month: '2-digit',
-  }).formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}${part('month')}`;
-}
-
 /** Takes the month's next serial; the row stays locked until the caller's transaction ends. */
 async function nextComplaintNumber(manager: EntityManager, yymm: string): Promise<string> {
   const rows: { last_serial: number }[] = await manager.query(
@@ -141,7 +131,7 @@ async function nextComplaintNumber(manager: EntityManager, yymm: string): Promis
      RETURNING last_serial`,
     [yymm],
   );
-  return `${yymm}${String(rows[0].last_serial).padStart(4, '0')}`;
+  return formatComplaintNumber(yymm, rows[0].last_serial);
 }
 
 function complaintRecord(input: ComplaintIntake, number: string, now: Date): Partial<Complaint> {

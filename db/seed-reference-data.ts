@@ -3,15 +3,17 @@ import type { ApprovalThresholds } from '../domain/approval';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar';
 import type { ClassificationRules } from '../domain/classify/classification-rules';
 import type { DeadlineSettings } from '../domain/deadlines';
+import {
+  DEFAULT_APPROVAL_THRESHOLDS,
+  DEFAULT_CALENDAR,
+  DEFAULT_CLASSIFICATION_RULES,
+  DEFAULT_DEADLINE_SETTINGS,
+  DEFAULT_DEPARTMENTS,
+  DEFAULT_PENALTY_POLICY,
+  DEFAULT_ROUTING_RULES,
+} from '../domain/defaults';
 import type { PenaltyPolicy } from '../domain/penalties/penalty-policy';
 import type { Department, RoutingRule } from '../domain/routing';
-import approvalThresholdsJson from '../domain/defaults/approval-thresholds.json';
-import calendarJson from '../domain/defaults/calendar-cn-2026.json';
-import classificationRulesJson from '../domain/defaults/classification-rules.json';
-import deadlinesJson from '../domain/defaults/deadlines.json';
-import departmentsJson from '../domain/defaults/departments.json';
-import penaltyPolicyJson from '../domain/defaults/penalty-policy.json';
-import routingRulesJson from '../domain/defaults/routing-rules.json';
 import { seedDemoStaff } from './seed-demo-staff';
 
 /** The default reference data of domain/defaults/, typed by the domain's interfaces. */
@@ -26,13 +28,13 @@ export interface ReferenceData {
 }
 
 export const DEFAULT_REFERENCE_DATA: ReferenceData = {
-  departments: departmentsJson as readonly Department[],
-  routingRules: routingRulesJson as readonly RoutingRule[],
-  calendar: calendarJson as WorkingCalendar,
-  deadlines: deadlinesJson as DeadlineSettings,
-  approvalThresholds: approvalThresholdsJson as ApprovalThresholds,
-  penaltyPolicy: penaltyPolicyJson as PenaltyPolicy,
-  classificationRules: classificationRulesJson as unknown as ClassificationRules,
+  departments: DEFAULT_DEPARTMENTS,
+  routingRules: DEFAULT_ROUTING_RULES,
+  calendar: DEFAULT_CALENDAR,
+  deadlines: DEFAULT_DEADLINE_SETTINGS,
+  approvalThresholds: DEFAULT_APPROVAL_THRESHOLDS,
+  penaltyPolicy: DEFAULT_PENALTY_POLICY,
+  classificationRules: DEFAULT_CLASSIFICATION_RULES,
 };
 
 export interface SeedOptions {
