@@ -123,6 +123,9 @@ export const COMPLAINT_STATES = [
 ] as const;
 export type ComplaintState = (typeof COMPLAINT_STATES)[number];
 
+/** The states a complaint ends in: nothing more happens to it. */
+export const FINAL_STATES: readonly ComplaintState[] = ['closed', 'invalid', 'malicious', 'withdrawn'];
+
 /** Languages the customer can be answered in. */
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

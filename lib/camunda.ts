@@ -73,3 +73,14 @@ function sdkLogger(log: Logger): SdkLogger {
     };
   return { trace: at('trace'), debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
+
+/** gRPC status ALREADY_EXISTS: e.g. a message published with the id of one still buffered. */
+export function isAlreadyExists(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 6;
+}
+
+/** The HTTP status of a REST API call the SDK saw refused (undefined for anything else). */
+export function restStatusOf(error: unknown): number | undefined {
+  const e = (error ?? {}) as { statusCode?: number; response?: { statusCode?: number }; status?: number };
+  return e.statusCode ?? e.response?.statusCode ?? e.status;
+}

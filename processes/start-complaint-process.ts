@@ -1,13 +1,11 @@
 import type { Zeebe } from '@camunda8/sdk';
+import { isAlreadyExists } from '../lib/camunda';
 
 /** The message whose start event begins the complaint lifecycle (processes/README.md). */
 export const COMPLAINT_RECEIVED = 'complaint-received';
 
 /** How long the broker keeps the message: while it is kept, publishing it again is refused as a duplicate. */
 export const COMPLAINT_RECEIVED_TTL_MS = 60 * 60 * 1000;
-
-/** gRPC status ALREADY_EXISTS: a message with this id is still buffered. */
-const ALREADY_EXISTS = 6;
 
 export interface ComplaintToStart {
   readonly complaintId: string;
@@ -43,7 +41,7 @@ export async function startComplaintProcess(
     });
     return { published: true, messageKey: String(published.key) };
   } catch (error) {
-    if ((error as { code?: unknown }).code === ALREADY_EXISTS) {
+    if (isAlreadyExists(error)) {
       return { published: false, reason: 'already_published' };
     }
     throw error;

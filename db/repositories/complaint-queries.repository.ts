@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Category, Channel, ComplaintState } from '../../domain/vocabulary';
+import { type Category, type Channel, type ComplaintState, FINAL_STATES } from '../../domain/vocabulary';
 
 /** What `GET /api/complaints` filters on; every field optional. */
 export interface ComplaintFilter {
@@ -41,8 +41,6 @@ export interface ComplaintListItem {
   readonly breaches: number;
 }
 
-const FINISHED: readonly ComplaintState[] = ['closed', 'invalid', 'malicious', 'withdrawn'];
-
 export class ComplaintQueriesRepository {
   constructor(private readonly manager: EntityManager) {}
 
@@ -64,7 +62,7 @@ export class ComplaintQueriesRepository {
     if (filter.receivedFrom) add((p) => `c.received_at >= ${p}`, filter.receivedFrom);
     if (filter.receivedTo) add((p) => `c.received_at < ${p}`, filter.receivedTo);
     if (filter.overdue) {
-      add((p) => `c.state <> ALL (${p}::text[])`, FINISHED);
+      add((p) => `c.state <> ALL (${p}::text[])`, FINAL_STATES);
       where.push(`EXISTS (SELECT 1 FROM deadline_breach b WHERE b.complaint_id = c.id)`);
     }
     if (page.after) {

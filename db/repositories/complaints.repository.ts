@@ -1,11 +1,12 @@
 import { type EntityManager, IsNull, LessThanOrEqual } from 'typeorm';
-import type {
-  Category,
-  ComplaintState,
-  Nature,
-  Priority,
-  ReviewOutcome,
-  Severity,
+import {
+  type Category,
+  type ComplaintState,
+  FINAL_STATES,
+  type Nature,
+  type Priority,
+  type ReviewOutcome,
+  type Severity,
 } from '../../domain/vocabulary';
 import { ConflictError, NotFoundError } from '../../lib/errors';
 import { Complaint } from '../entities/complaint.entity';
@@ -33,9 +34,6 @@ export interface ReviewUpdate {
   readonly outcome: ReviewOutcome;
   readonly reason?: string | null;
 }
-
-/** States after which nothing more happens to a complaint (it is archived). */
-export const FINAL_STATES: readonly ComplaintState[] = ['closed', 'invalid', 'malicious', 'withdrawn'];
 
 /** A complaint awaiting its process instance: the API republishes `complaint-received` for it. */
 export interface AwaitingProcess {

@@ -7,7 +7,8 @@ import { ComplaintsRepository } from '../../db/repositories/complaints.repositor
 import { DeadlineBreachesRepository } from '../../db/repositories/deadline-breaches.repository';
 import { EvidenceRepository } from '../../db/repositories/evidence.repository';
 import { maskEmail, maskName, maskPhone } from '../../domain/personal-data';
-import { NotFoundError } from '../../lib/errors';
+import { FINAL_STATES } from '../../domain/vocabulary';
+import { ConflictError, NotFoundError } from '../../lib/errors';
 import { type Principal, seesContactDetails } from '../auth/principal';
 
 /**
@@ -20,6 +21,11 @@ export async function complaintFor(db: DataSource, principal: Principal, number:
     throw new NotFoundError(`No complaint ${number} is visible to you.`, 'COMPLAINT_NOT_FOUND');
   }
   return complaint;
+}
+
+/** A complaint in a final state takes nothing more (409 COMPLAINT_FINISHED, saying `why`). */
+export function refuseIfFinished(complaint: Complaint, why: string): void {
+  if (FINAL_STATES.includes(complaint.state)) throw new ConflictError(why, 'COMPLAINT_FINISHED');
 }
 
 /** `GET /api/complaints/{number}`: the record, the open steps with their due dates, the timeline. */

@@ -1,5 +1,6 @@
 import type { CamundaRestClient, Zeebe } from '@camunda8/sdk';
 import type { Complaint } from '../../db/entities/complaint.entity';
+import { isAlreadyExists, restStatusOf } from '../../lib/camunda';
 import { ConflictError, UnavailableError } from '../../lib/errors';
 
 /**
@@ -21,8 +22,7 @@ export async function tellProcess(
   try {
     await deps.rest.correlateMessage({ name, correlationKey: complaint.number, variables });
   } catch (error) {
-    const status = statusOf(error);
-    if (status === 404) {
+    if (restStatusOf(error) === 404) {
       throw new ConflictError(
         `Complaint ${complaint.number} is not at a step that takes this (${name}) now.`,
         'NOT_AWAITED_NOW',
@@ -36,11 +36,6 @@ export async function tellProcess(
       },
     );
   }
-}
-
-function statusOf(error: unknown): number | undefined {
-  const e = error as { statusCode?: number; response?: { statusCode?: number }; status?: number };
-  return e.statusCode ?? e.response?.statusCode ?? e.status;
 }
 
 /** How long a customer's response waits for the process to be ready for it. */
@@ -65,7 +60,7 @@ export async function sendCustomerResponse(
       variables,
     });
   } catch (error) {
-    if ((error as { code?: unknown }).code === ALREADY_EXISTS) {
+    if (isAlreadyExists(error)) {
       throw new ConflictError(
         `A response to complaint ${complaint.number} was already received.`,
         'ALREADY_RESPONDED',
@@ -80,6 +75,3 @@ export async function sendCustomerResponse(
     );
   }
 }
-
-/** gRPC status ALREADY_EXISTS: a message with this id is still buffered. */
-const ALREADY_EXISTS = 6;

@@ -78,7 +78,7 @@ async function authenticate(request: FastifyRequest, options: AuthenticationOpti
       'API_KEY_INVALID',
     );
   }
-  await keys.touchApiKey(record.id, options.now());
+  await noteKeyUse(keys, record.id, options.now());
   return {
     id: `key:${record.keyPrefix}`,
     roles: record.roles as Role[],
@@ -86,6 +86,16 @@ async function authenticate(request: FastifyRequest, options: AuthenticationOpti
     staffId: null,
     complaintsPerMinute: record.complaintsPerMinute,
   };
+}
+
+/** When this process last noted each key's use: the database is written at most once a minute per key. */
+const lastNoted = new Map<string, number>();
+
+async function noteKeyUse(keys: ApiKeysRepository, keyId: string, at: Date): Promise<void> {
+  const noted = lastNoted.get(keyId);
+  if (noted !== undefined && at.getTime() - noted < 60_000) return;
+  lastNoted.set(keyId, at.getTime());
+  await keys.touchApiKey(keyId, at);
 }
 
 function credentialOf(request: FastifyRequest): string | undefined {

@@ -5,7 +5,7 @@ import { EvidenceRepository } from '../../db/repositories/evidence.repository';
 import { ConflictError } from '../../lib/errors';
 import type { ApiDeps } from '../app';
 import { principalOf, requireRole } from '../plugins/authentication';
-import { complaintDetail, complaintFor } from '../complaints/complaint-view';
+import { complaintDetail, complaintFor, refuseIfFinished } from '../complaints/complaint-view';
 import { createComplaint } from '../complaints/create-complaint';
 import { CreationLimiter } from '../complaints/creation-limit';
 import { erasePersonalData } from '../complaints/erase-personal-data';
@@ -22,7 +22,6 @@ import {
   WithdrawalBody,
 } from '../schemas/complaints';
 
-const FINISHED = new Set(['closed', 'invalid', 'malicious', 'withdrawn']);
 const TAGS = ['complaints'];
 
 /**
@@ -137,12 +136,10 @@ export async function complaintRoutes(app: FastifyInstance, { deps }: { deps: Ap
     async (request, reply) => {
       const principal = principalOf(request);
       const complaint = await complaintFor(deps.db, principal, request.params.number);
-      if (FINISHED.has(complaint.state)) {
-        throw new ConflictError(
-          `Complaint ${complaint.number} is ${complaint.state}: no more evidence is taken.`,
-          'COMPLAINT_FINISHED',
-        );
-      }
+      refuseIfFinished(
+        complaint,
+        `Complaint ${complaint.number} is ${complaint.state}: no more evidence is taken.`,
+      );
       const stored = await storeEvidence(request.files(), {
         dir: deps.config.evidence.dir,
         complaintId: complaint.id,
@@ -182,12 +179,7 @@ export async function complaintRoutes(app: FastifyInstance, { deps }: { deps: Ap
     },
     async (request, reply) => {
       const complaint = await complaintFor(deps.db, principalOf(request), request.params.number);
-      if (FINISHED.has(complaint.state)) {
-        throw new ConflictError(
-          `Complaint ${complaint.number} is already ${complaint.state}.`,
-          'COMPLAINT_FINISHED',
-        );
-      }
+      refuseIfFinished(complaint, `Complaint ${complaint.number} is already ${complaint.state}.`);
       await tellProcess(deps, complaint, 'complaint-withdrawn', {
         withdrawalReason: request.body?.reason ?? '客户撤诉',
       });

@@ -1,10 +1,5 @@
+import { restStatusOf } from '../../lib/camunda';
 import { ConflictError, NotFoundError } from '../../lib/errors';
-
-/** How the SDK reports a refused REST call: the HTTP status and the engine's problem detail. */
-interface SdkError {
-  readonly statusCode?: number;
-  readonly detail?: string;
-}
 
 /**
  * Runs a call on a user task through the SDK, turning the engine's refusals into our problems: 404
@@ -15,7 +10,7 @@ export async function onUserTask<T>(userTaskKey: string, call: () => Promise<T>)
   try {
     return await call();
   } catch (error) {
-    const { statusCode } = (error ?? {}) as SdkError;
+    const statusCode = restStatusOf(error);
     if (statusCode === 404) throw taskNotFound(userTaskKey);
     if (statusCode === 409) {
       throw new ConflictError(
