@@ -1,28 +1,25 @@
 /**
- * `npm start`: the whole system on one machine. PostgreSQL (embedded unless DATABASE_URL), the
- * embedded engine (unless ZEEBE_GRPC_ADDRESS names a cluster), the diagrams and forms of processes/
- * deployed, the job workers, the HTTP server. SIGINT/SIGTERM stop them in reverse order.
+ * `npm start`: the whole system on one machine. PostgreSQL (embedded unless DATABASE_URL), then the
+ * background process (bin/background.ts: the embedded engine unless ZEEBE_GRPC_ADDRESS names a
+ * cluster, the diagrams and forms of processes/ deployed, the job workers, the notification
+ * dispatcher), supervised and at a lower priority (BACKGROUND_NICE), then the HTTP server in this
+ * process. SIGINT/SIGTERM stop them in reverse order.
  */
+import path from 'node:path';
 import pg from 'pg';
-import { type CamundaTarget, configuredCluster, createCamundaClients, embeddedEngine } from '../lib/camunda';
+import { createCamundaClients } from '../lib/camunda';
 import type { Config } from '../lib/config';
-import { deployResources } from '../lib/deploy-resources';
-import { type Lifecycle, loadConfigOrExit, runUntilSignal } from '../lib/lifecycle';
-import { createLogger, type Logger } from '../lib/logger';
-import { processesDir } from '../lib/paths';
+import { loadConfigOrExit, runUntilSignal } from '../lib/lifecycle';
+import { createLogger } from '../lib/logger';
 import { startPostgres } from '../lib/postgres';
+import { SupervisedProcess } from '../lib/supervised-process';
 import { buildApp } from '../server/app';
 import { prepareApiAccess } from '../server/auth/bootstrap';
-import { ProcessStartRetrier } from '../server/complaints/process-start-retrier';
-import { IdempotencyRecordsSweeper } from '../server/complaints/idempotency-sweeper';
 import { databaseCheck, engineChecks } from '../server/readiness';
 import { startServer } from '../server/server';
 import { openDatabase } from '../db/data-source';
 import { seedReferenceData } from '../db/seed-reference-data';
-import { NotificationDispatcher } from '../notifications/dispatcher';
-import { closeTransports, createTransports } from '../notifications/transports';
-import { startWorkers } from '../workers';
-import { clientEnvironment, startEmbeddedEngine } from './embedded-engine';
+import type { BackgroundReady } from './background';
 
 const config = loadConfigOrExit();
 const log = createLogger({ level: config.logLevel });
@@ -34,61 +31,32 @@ void runUntilSignal(log, async (lifecycle) => {
   pool.on('error', (error) => log.warn({ err: error }, 'postgres: idle connection failed'));
   lifecycle.add('database pool', () => pool.end());
 
-  const target = await zeebeTarget(config, postgres.url, lifecycle, log);
-  const clients = createCamundaClients(target, log);
-  lifecycle.add('camunda clients', () => clients.close());
-
+  // the API's own connection pool: requests never queue behind the workers' transactions
   const db = await openDatabase(postgres.url);
   lifecycle.add('database', () => db.destroy());
   const seeded = await seedReferenceData(db, { demoStaff: true });
   log.info({ seeded }, 'database: migrated, reference data present');
 
-  const transports = createTransports(config.notifications);
-  const dispatcher = new NotificationDispatcher({
-    dataSource: db,
-    transports,
-    log: log.child({ component: 'notifications' }),
-    maxAttempts: config.notifications.maxAttempts,
-    intervalMs: config.notifications.dispatchIntervalMs,
+  const background = new SupervisedProcess<BackgroundReady>({
+    name: 'background process',
+    modulePath: path.join(__dirname, `background${path.extname(__filename)}`),
+    env: { ...process.env, DATABASE_URL: postgres.url },
+    restartEnv: (first) => enginePortsOf(config, first),
+    nice: config.background.nice,
+    log,
   });
-  dispatcher.start();
-  lifecycle.add('notification dispatcher', async () => {
-    await dispatcher.stop();
-    await closeTransports(transports);
-  });
-
-  await deployResources(clients.zeebe, processesDir(), log.child({ component: 'deploy' }));
-  const workers = startWorkers(clients.zeebe, {
-    db,
-    rest: clients.rest,
-    now: () => new Date(),
-    log: log.child({ component: 'workers' }),
-    notifyTransports: config.notifications.transports,
-  });
-  lifecycle.add('workers', () => workers.close());
+  const target = await background.start();
+  lifecycle.add('background process', () => background.stop());
+  const clients = createCamundaClients(target, log);
+  lifecycle.add('camunda clients', () => clients.close());
 
   const access = await prepareApiAccess(db, config.api, log);
   if (access.createdAdministratorKey) announceAdministratorKey(access.createdAdministratorKey);
-  const retrier = new ProcessStartRetrier({
-    db,
-    zeebe: clients.zeebe,
-    log: log.child({ component: 'intake' }),
-    now: () => new Date(),
-  });
-  retrier.start();
-  lifecycle.add('process start retrier', () => retrier.stop());
-  const sweeper = new IdempotencyRecordsSweeper(db, () => new Date());
-  sweeper.start();
-  lifecycle.add('idempotency sweeper', () => sweeper.stop());
-
-  // the API has a connection pool of its own: requests never queue behind the workers' transactions
-  const apiDb = await openDatabase(postgres.url);
-  lifecycle.add('api database', () => apiDb.destroy());
   const app = buildApp({
     log,
     readiness: [databaseCheck(pool), ...engineChecks(clients)],
     api: {
-      db: apiDb,
+      db,
       zeebe: clients.zeebe,
       rest: clients.rest,
       config: config.api,
@@ -107,11 +75,24 @@ void runUntilSignal(log, async (lifecycle) => {
       zeebeGrpc: target.grpcAddress,
       zeebeRest: target.restAddress,
       engine: target.embedded ? 'embedded' : 'cluster',
-      workers: workers.jobTypes.length,
+      background: background.pid,
     },
     `started: ${server.url} (health ${server.url}/health, readiness ${server.url}/ready); Ctrl-C to stop`,
   );
 });
+
+/**
+ * A restarted embedded engine listens where the first one did, even when the configured ports were
+ * 0 (any free port): the clients of this process keep their address.
+ */
+function enginePortsOf(config: Config, first: BackgroundReady): NodeJS.ProcessEnv {
+  if (!first.embedded) return {};
+  return {
+    ENGINE_GRPC_PORT: new URL(first.grpcAddress.replace(/^grpc/, 'http')).port,
+    ENGINE_REST_PORT: new URL(first.restAddress).port,
+    ENGINE_HOST: config.engine.host,
+  };
+}
 
 /**
  * The first start's administrator key, printed once on stdout (not into the structured log, which
@@ -122,22 +103,4 @@ function announceAdministratorKey(key: string): void {
     `\n  An administrator API key was created (shown once, keep it safe):\n\n    ${key}\n\n` +
       `  Use it as "Authorization: Bearer <key>"; set BOOTSTRAP_API_KEY to choose your own.\n\n`,
   );
-}
-
-/** The configured cluster, or the embedded engine started here (and registered for shutdown). */
-async function zeebeTarget(
-  config: Config,
-  databaseUrl: string,
-  lifecycle: Lifecycle,
-  log: Logger,
-): Promise<CamundaTarget> {
-  const cluster = configuredCluster(config);
-  if (cluster) {
-    log.info({ grpc: cluster.grpcAddress, rest: cluster.restAddress }, 'zeebe: using the configured cluster');
-    return cluster;
-  }
-  const engine = await startEmbeddedEngine(config, databaseUrl, log);
-  lifecycle.add('engine', () => engine.stop());
-  log.info({ client: clientEnvironment(engine) }, 'zeebe: embedded engine started');
-  return embeddedEngine(engine);
 }

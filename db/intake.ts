@@ -1,12 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
-import { complaintNumber as formatComplaintNumber, yymmOf } from '../domain/numbering';
+import type { DataSource } from 'typeorm';
+import { MIN_SERIAL_DIGITS, yymmOf } from '../domain/numbering';
 import type { Category, Channel, Language, Source } from '../domain/vocabulary';
 import { contactFingerprints } from './contact-fingerprints';
-import { Complainant, ContactFingerprint } from './entities/complainant.entity';
-import { Complaint } from './entities/complaint.entity';
-import { Evidence } from './entities/evidence.entity';
-import { actors, ComplaintEventsRepository } from './repositories/complaint-events.repository';
+import { actors } from './repositories/complaint-events.repository';
 
 /** The complainant's personal data: stored apart, masked for those who need not see it, erasable. */
 export interface ComplainantInput {
@@ -74,18 +70,32 @@ export interface IntakeOptions {
   /** The zone whose calendar month numbers the complaint (default `Asia/Shanghai`). */
   readonly timeZone?: string;
   /**
-   * Runs in the intake's own transaction once the complaint is stored (e.g. to record the answer of
-   * an idempotent request): the complaint and what it writes are committed together or not at all.
+   * Keeps the answer of an idempotent request under its key, committed with the complaint or not at
+   * all (a key is never done without its complaint, nor a complaint left behind an in-flight key).
    */
-  readonly inTransaction?: (manager: EntityManager, registered: RegisteredComplaint) => Promise<void>;
+  readonly idempotency?: IdempotentAnswer;
 }
 
+/** The answer to keep under an idempotency key; it names the complaint number, known only once taken. */
+export interface IdempotentAnswer {
+  readonly owner: string;
+  readonly key: string;
+  readonly requestHash: string;
+  readonly statusCode: number;
+  /** The answer for the complaint of this number (a pure function: called once, with a placeholder). */
+  readonly answer: (complaintNumber: string) => unknown;
+}
+
+/** Stands for the complaint number in the kept answer until the statement has taken the number. */
+const NUMBER_SLOT = '{{complaint-number}}';
+
 /**
- * Stores a complaint, its complainant, its evidence metadata, its number and its `registered` event
- * in one transaction: all of it or nothing. The number is `YYMM` + a serial that restarts each month
- * (001 经典版 第八条); the month's counter row is locked until the transaction ends, so concurrent
- * intakes get distinct, consecutive numbers and a failed intake uses none. Starting the process is
- * the caller's job (publish `complaint-received`, see processes/README.md).
+ * Stores a complaint, its complainant, its contact fingerprints, its evidence metadata, its number,
+ * its `registered` event and (optionally) the idempotent answer naming it, in one statement: all of it
+ * or nothing, in one round trip. The number is `YYMM` + a serial that restarts each month (001 经典版
+ * 第八条, domain/numbering); the month's counter row is locked until the statement commits, so
+ * concurrent intakes get distinct, consecutive numbers and a failed intake uses none. Starting the
+ * process is the caller's job (publish `complaint-received`, see processes/README.md).
  */
 export async function registerComplaint(
   dataSource: DataSource,
@@ -93,86 +103,115 @@ export async function registerComplaint(
   now: Date,
   options: IntakeOptions = {},
 ): Promise<RegisteredComplaint> {
-  return dataSource.transaction(async (manager) => {
-    // everything but the number first: the month's counter row stays locked from the moment the
-    // number is taken until the commit, so that is kept to the last few statements
-    const complaint = await manager
-      .getRepository(Complaint)
-      .save(complaintRecord(input, `pending:${randomUUID()}`, now));
-    await saveComplainant(manager, complaint.id, input.complainant);
-    const by = actors.client(input.clientId);
-    if (input.evidence?.length) {
-      await manager
-        .getRepository(Evidence)
-        .insert(
-          input.evidence.map((item) => ({ ...item, complaintId: complaint.id, addedAt: now, addedBy: by })),
-        );
-    }
-    const complaintNumber = await nextComplaintNumber(manager, yymmOf(now, options.timeZone));
-    await manager.query(`UPDATE complaint SET number = $2 WHERE id = $1`, [complaint.id, complaintNumber]);
-    await new ComplaintEventsRepository(manager).recordEvent({
-      complaintId: complaint.id,
-      type: 'registered',
-      actor: by,
-      occurredAt: now,
-      data: { number: complaintNumber, channel: input.channel, evidence: input.evidence?.length ?? 0 },
-    });
-    const registered = { complaintId: complaint.id, complaintNumber };
-    await options.inTransaction?.(manager, registered);
-    return registered;
-  });
+  const fingerprints = await contactFingerprints(dataSource.manager, input.complainant);
+  const answer = options.idempotency ? answerTemplate(options.idempotency) : null;
+  const person = input.complainant;
+  const product = input.product;
+  const evidence = (input.evidence ?? []).map((item) => ({
+    filename: item.filename,
+    content_type: item.contentType,
+    size_bytes: item.sizeBytes,
+    sha256: item.sha256,
+    storage_key: item.storageKey,
+  }));
+  const rows: Array<{ id: string; number: string }> = await dataSource.query(INTAKE_STATEMENT, [
+    yymmOf(now, options.timeZone),
+    MIN_SERIAL_DIGITS,
+    input.channel,
+    input.source,
+    input.subject,
+    input.description,
+    input.occurredAt ?? null,
+    input.location ?? null,
+    input.request ?? null,
+    input.declaredCategory ?? null,
+    product?.orderNumber ?? null,
+    product?.partNumber ?? null,
+    product?.shipDate ?? null,
+    product?.quantity ?? null,
+    product?.defectiveQuantity ?? null,
+    input.lossAmount ?? null,
+    input.currency ?? 'CNY',
+    input.mediaExposure ?? false,
+    input.language,
+    input.callbackUrl ?? null,
+    input.clientId,
+    now,
+    person.name,
+    person.phone ?? null,
+    person.email ?? null,
+    person.wechat ?? null,
+    person.address ?? null,
+    person.organisation ?? null,
+    fingerprints,
+    JSON.stringify(evidence),
+    actors.client(input.clientId),
+    options.idempotency?.owner ?? null,
+    options.idempotency?.key ?? null,
+    options.idempotency?.requestHash ?? null,
+    options.idempotency?.statusCode ?? null,
+    answer,
+    NUMBER_SLOT,
+  ]);
+  return { complaintId: rows[0].id, complaintNumber: rows[0].number };
 }
 
-/** Takes the month's next serial; the row stays locked until the caller's transaction ends. */
-async function nextComplaintNumber(manager: EntityManager, yymm: string): Promise<string> {
-  const rows: { last_serial: number }[] = await manager.query(
-    `INSERT INTO complaint_number_sequence AS s (yymm, last_serial) VALUES ($1, 1)
-     ON CONFLICT (yymm) DO UPDATE SET last_serial = s.last_serial + 1
-     RETURNING last_serial`,
-    [yymm],
-  );
-  return formatComplaintNumber(yymm, rows[0].last_serial);
+function answerTemplate(idempotency: IdempotentAnswer): string {
+  const template = JSON.stringify(idempotency.answer(NUMBER_SLOT));
+  if (!template.includes(NUMBER_SLOT))
+    throw new Error('the idempotent answer must name the complaint number');
+  return template;
 }
 
-function complaintRecord(input: ComplaintIntake, number: string, now: Date): Partial<Complaint> {
-  return {
-    number,
-    channel: input.channel,
-    source: input.source,
-    subject: input.subject,
-    description: input.description,
-    occurredAt: input.occurredAt ?? null,
-    location: input.location ?? null,
-    request: input.request ?? null,
-    declaredCategory: input.declaredCategory ?? null,
-    orderNumber: input.product?.orderNumber ?? null,
-    partNumber: input.product?.partNumber ?? null,
-    shipDate: input.product?.shipDate ?? null,
-    quantity: input.product?.quantity ?? null,
-    defectiveQuantity: input.product?.defectiveQuantity ?? null,
-    lossAmount: input.lossAmount ?? null,
-    lossCurrency: input.currency ?? 'CNY',
-    mediaExposure: input.mediaExposure ?? false,
-    language: input.language,
-    callbackUrl: input.callbackUrl ?? null,
-    createdByClientId: input.clientId,
-    state: 'registered',
-    receivedAt: now,
-  };
-}
-
-async function saveComplainant(manager: EntityManager, complaintId: string, person: ComplainantInput) {
-  await manager.getRepository(Complainant).insert({
-    complaintId,
-    name: person.name,
-    phone: person.phone ?? null,
-    email: person.email ?? null,
-    wechat: person.wechat ?? null,
-    address: person.address ?? null,
-    organisation: person.organisation ?? null,
-  });
-  const hashes = await contactFingerprints(manager, person);
-  if (hashes.length > 0) {
-    await manager.getRepository(ContactFingerprint).insert(hashes.map((hash) => ({ complaintId, hash })));
-  }
-}
+/**
+ * The intake in one statement (data-modifying CTEs run together, atomically). The counter row of the
+ * month is taken first and stays locked only while this statement commits.
+ */
+const INTAKE_STATEMENT = `
+  WITH serial AS (
+    INSERT INTO complaint_number_sequence AS s (yymm, last_serial) VALUES ($1, 1)
+    ON CONFLICT (yymm) DO UPDATE SET last_serial = s.last_serial + 1
+    RETURNING last_serial
+  ), numbered AS (
+    -- domain/numbering's complaintNumber: YYMM + the serial, zero-padded to MIN_SERIAL_DIGITS
+    SELECT $1 || lpad(last_serial::text, greatest($2::int, length(last_serial::text)), '0') AS number
+      FROM serial
+  ), complaint AS (
+    INSERT INTO complaint (number, channel, source, subject, description, occurred_at, location, request,
+                           declared_category, order_number, part_number, ship_date, quantity,
+                           defective_quantity, loss_amount, loss_currency, media_exposure, language,
+                           callback_url, created_by_client_id, state, received_at)
+    SELECT number, $3::text, $4::text, $5::text, $6::text, $7::timestamptz, $8::text, $9::text,
+           $10::text, $11::text, $12::text, $13::date, $14::int,
+           $15::int, $16::numeric, $17::text, $18::boolean, $19::text,
+           $20::text, $21::text, 'registered', $22::timestamptz
+      FROM numbered
+    RETURNING id, number, received_at
+  ), complainant AS (
+    INSERT INTO complainant (complaint_id, name, phone, email, wechat, address, organisation)
+    SELECT id, $23::text, $24::text, $25::text, $26::text, $27::text, $28::text FROM complaint
+  ), fingerprint AS (
+    INSERT INTO contact_fingerprint (complaint_id, hash)
+    SELECT complaint.id, hash FROM complaint, unnest($29::text[]) AS hash
+  ), evidence AS (
+    INSERT INTO evidence (complaint_id, filename, content_type, size_bytes, sha256, storage_key, added_at, added_by)
+    SELECT complaint.id, e.filename, e.content_type, e.size_bytes, e.sha256, e.storage_key, complaint.received_at, $31::text
+      FROM complaint,
+           jsonb_to_recordset($30::jsonb)
+             AS e(filename text, content_type text, size_bytes bigint, sha256 text, storage_key text)
+  ), event AS (
+    INSERT INTO complaint_event (complaint_id, type, actor, occurred_at, data)
+    SELECT id, 'registered', $31::text, received_at,
+           jsonb_build_object('number', number, 'channel', $3::text,
+                              'evidence', jsonb_array_length($30::jsonb))
+      FROM complaint
+  ), answer AS (
+    INSERT INTO idempotency_record (owner, key, request_hash, state, status_code, response, completed_at)
+    SELECT $32::text, $33::text, $34::text, 'done', $35::int, replace($36::text, $37::text, number)::jsonb, now()
+      FROM complaint
+     WHERE $32::text IS NOT NULL
+    ON CONFLICT (owner, key) DO UPDATE
+      SET state = 'done', status_code = EXCLUDED.status_code, response = EXCLUDED.response,
+          completed_at = EXCLUDED.completed_at
+  )
+  SELECT id, number FROM complaint`;

@@ -59,6 +59,12 @@ export const Environment = Type.Object({
     default: 10_000,
     description: 'a duration in milliseconds, a positive integer',
   }),
+  BACKGROUND_NICE: Type.Integer({
+    minimum: 0,
+    maximum: 19,
+    default: 10,
+    description: 'a niceness, an integer 0–19 (0: the same priority as the HTTP server)',
+  }),
   NOTIFY_TRANSPORTS: Type.String({
     pattern: `^${transportList}(\\s*,\\s*${transportList})*$`,
     default: 'log',
@@ -122,7 +128,7 @@ export const Environment = Type.Object({
   PROCESS_START_WAIT_MS: Type.Integer({
     minimum: 0,
     maximum: 10_000,
-    default: 20,
+    default: 5,
     description: 'a duration in milliseconds, an integer 0–10000',
   }),
   EVIDENCE_MAX_BYTES: Type.Integer({
@@ -156,6 +162,8 @@ export interface Config {
     readonly maxMessageSize: number;
     readonly longPollTimeoutMs: number;
   };
+  /** The background process (engine, workers, dispatcher): how much it yields to the HTTP server. */
+  readonly background: { readonly nice: number };
   readonly notifications: NotificationsConfig;
   readonly api: ApiConfig;
 }
@@ -315,6 +323,7 @@ function toConfig(env: Environment): Config {
       maxMessageSize: env.ENGINE_MAX_MESSAGE_SIZE,
       longPollTimeoutMs: env.ENGINE_LONG_POLL_TIMEOUT_MS,
     },
+    background: { nice: env.BACKGROUND_NICE },
     notifications: {
       transports: transportsOf(env.NOTIFY_TRANSPORTS),
       smtp: env.SMTP_URL && env.SMTP_FROM ? { url: env.SMTP_URL, from: env.SMTP_FROM } : undefined,

@@ -6,28 +6,29 @@ export interface Measured {
   readonly max: LoadResult;
   readonly rate: number;
   readonly fixed: LoadResult;
-  /** Longest the server's event loop was held up during the fixed-rate run. */
-  readonly loopDelayMaxMs: number;
+  /** How long the system took to work off the maximum-rate run before the fixed-rate run began. */
+  readonly settled: { readonly seconds: number; readonly quiet: boolean };
 }
 
 /** The table (one row per route) and a line per goal; says so loudly when any answer was not 2xx. */
 export function report(measured: readonly Measured[]): void {
   const bare = measured[0].fixed;
-  const rows = measured.map(({ scenario, max, rate, fixed, loopDelayMaxMs }) => ({
+  const rows = measured.map(({ scenario, max, rate, fixed, settled }) => ({
     route: scenario.name,
     'max req/s': Math.round(max.okPerSecond),
+    'settled s': `${settled.seconds.toFixed(1)}${settled.quiet ? '' : ' (busy)'}`,
     'fixed req/s': `${rate} (got ${Math.round(fixed.okPerSecond)})`,
     'p50 ms': ms(fixed.p50),
     'p99 ms': ms(fixed.p99),
     'p50 ÷ bare': ratio(fixed.p50, bare.p50),
     'p99 ÷ bare': ratio(fixed.p99, bare.p99),
-    'loop delay ms': ms(loopDelayMaxMs),
     'not 2xx': `${max.non2xx + max.errors} / ${fixed.non2xx + fixed.errors}`,
     goal: goal(scenario, fixed),
   }));
   console.table(rows);
   console.log(
-    '(p50/p99: 2xx answers at the fixed rate; loop delay: longest event-loop delay of the server process then;' +
+    "(settled: time the system took, after the maximum-rate run, to work off what it had queued (the complaints' lifecycles)" +
+      ' before the fixed-rate run began; p50/p99: 2xx answers at the fixed rate;' +
       ' not 2xx: non-2xx answers and errors during the max / fixed-rate runs)',
   );
   for (const { scenario, rate, fixed } of measured) {

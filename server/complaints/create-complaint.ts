@@ -78,9 +78,12 @@ export async function createComplaint(
     // the answer is kept with the complaint, as `started` (the usual case: one commit fewer); if
     // the start fails below it is rewritten as `queued`, and the retrier starts the process
     registered = await registerComplaint(deps.db, request.intake, receivedAt, {
-      inTransaction: async (manager, complaint) => {
-        const answer = answerFor(complaint, receivedAt, 'started');
-        await new IdempotencyRepository(manager).completeKey(request.owner, request.key, 201, answer);
+      idempotency: {
+        owner: request.owner,
+        key: request.key,
+        requestHash,
+        statusCode: 201,
+        answer: (complaintNumber) => answerFor({ complaintNumber }, receivedAt, 'started'),
       },
     });
   } catch (error) {
@@ -123,7 +126,7 @@ async function startOrQueue(
 }
 
 function answerFor(
-  complaint: RegisteredComplaint,
+  complaint: Pick<RegisteredComplaint, 'complaintNumber'>,
   receivedAt: Date,
   process: CreatedComplaint['process'],
 ): CreatedComplaint {

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
@@ -75,19 +76,93 @@ test('npm start against a cluster and DATABASE_URL serves, then stops every part
   const code = await start.exited;
   // then
   expect(code).toBe(0);
-  expect(start.lines.filter((line) => line.part).map((line) => line.part)).toEqual([
+  const stopped = start.lines.filter((line) => line.part);
+  const inBackground = (line: Record<string, unknown>) => line.process === 'background';
+  expect(stopped.filter((line) => !inBackground(line)).map((line) => line.part)).toEqual([
     'http server',
-    'api database',
+    'camunda clients',
+    'background process',
+    'database',
+    'database pool',
+  ]);
+  // the background process stops its own parts, in reverse order, before it is reported stopped
+  const background = stopped.filter(inBackground).map((line) => line.part);
+  expect(background).toEqual([
     'idempotency sweeper',
     'process start retrier',
     'workers',
     'notification dispatcher',
     'database',
     'camunda clients',
-    'database pool',
   ]);
+  expect(stopped.findIndex((line) => line.part === 'background process')).toBe(background.length + 2);
   expect(start.lines.at(-1)).toMatchObject({ msg: 'shut down' });
 });
+
+test('a background process that dies is started again, at its lower priority, and the lifecycle goes on', async () => {
+  // given npm start, and a complaint filed through its API
+  const admin = 'ck_Start001_0123456789abcdef0123456789abcdef';
+  const start = spawnStart({
+    DATABASE_URL: db.url,
+    ZEEBE_GRPC_ADDRESS: t.engine.grpcAddress,
+    ZEEBE_REST_ADDRESS: t.engine.restAddress,
+    BOOTSTRAP_API_KEY: admin,
+  });
+  try {
+    const started = await start.line((line) => typeof line.http === 'string');
+    const first = await start.line((line) => line.msg === 'background process: started');
+    expect(niceOf(first.pid as number)).toBe(10);
+    // when the background process is killed
+    process.kill(first.pid as number, 'SIGKILL');
+    await start.line((line) => line.msg === 'background process: exited unexpectedly; restarting');
+    await start.line((line) => line.msg === 'background process: restarted');
+    // then a new one runs, at the same priority, and complaints filed now are handled
+    const second = start.lines.filter((line) => line.msg === 'background process: started').at(-1)!;
+    expect(second.pid).not.toBe(first.pid);
+    expect(niceOf(second.pid as number)).toBe(10);
+    const filed = await fetch(`${started.http}/api/complaints`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${admin}`,
+        'content-type': 'application/json',
+        'idempotency-key': 'after-the-restart-1',
+      },
+      body: JSON.stringify({
+        channel: 'web',
+        subject: '货物运输途中破损',
+        description: '收到的货物外包装破损，三件商品在运输中损坏，要求赔偿。',
+        complainant: { name: '张三', phone: '13812345678' },
+      }),
+    });
+    expect(filed.status).toBe(201);
+    const { number } = (await filed.json()) as { number: string };
+    const classified = await eventuallyClassified(started.http as string, admin, number);
+    expect(classified.category).toBe('transport');
+  } finally {
+    start.child.kill('SIGTERM');
+    expect(await start.exited).toBe(0);
+  }
+});
+
+/** The niceness of a process (field 19 of /proc/<pid>/stat). */
+function niceOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+}
+
+async function eventuallyClassified(http: string, key: string, number: string) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const response = await fetch(`${http}/api/complaints/${number}`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    const body = (await response.json()) as { category?: string | null };
+    if (body.category) return body;
+    if (Date.now() > deadline)
+      throw new Error(`complaint ${number} was not classified: ${JSON.stringify(body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 
 test('npm start with an invalid environment exits 1 listing every problem', async () => {
   // given

@@ -43,6 +43,7 @@ export async function startGrpcGateway(
   const server = new grpc.Server({
     'grpc.max_receive_message_length': options.maxMessageSize,
     'grpc.max_send_message_length': options.maxMessageSize,
+    interceptors: [acceptUncompressedOnly],
   });
   let boundPort = options.port;
   const info: GatewayInfo = {
@@ -94,6 +95,19 @@ export async function startGrpcGateway(
       }),
   };
 }
+
+/**
+ * Answers every call with `grpc-accept-encoding: identity`. The SDK gzips each request it sends
+ * (`grpc.default_compression_algorithm: 2`) until an answer says the server does not take gzip; on
+ * loopback that only burns CPU on both sides. A gzipped request is still accepted.
+ */
+const acceptUncompressedOnly: grpc.ServerInterceptor = (_method, call) =>
+  new grpc.ServerInterceptingCall(call, {
+    sendMetadata: (metadata, next) => {
+      metadata.set('grpc-accept-encoding', 'identity');
+      next(metadata);
+    },
+  });
 
 function wrapUnary(
   rpc: string,

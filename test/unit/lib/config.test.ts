@@ -31,6 +31,7 @@ describe('loadConfig', () => {
         maxMessageSize: 4194304,
         longPollTimeoutMs: 10000,
       },
+      background: { nice: 10 },
       notifications: {
         transports: ['log'],
         smtp: undefined,
@@ -45,7 +46,7 @@ describe('loadConfig', () => {
         rateLimitPerMinute: 1200,
         complaintsPerMinute: 120,
         requestTimeoutMs: 30000,
-        processStartWaitMs: 20,
+        processStartWaitMs: 5,
         evidence: { maxBytes: 10485760, dir: path.resolve('data', 'evidence') },
       },
     });
@@ -68,6 +69,7 @@ describe('loadConfig', () => {
       ENGINE_REST_PORT: '8090',
       ENGINE_MAX_MESSAGE_SIZE: '8388608',
       ENGINE_LONG_POLL_TIMEOUT_MS: '5000',
+      BACKGROUND_NICE: '5',
       NOTIFY_TRANSPORTS: 'smtp, webhook,log',
       SMTP_URL: 'smtp://mailer:secret@mail.example.com:587',
       SMTP_FROM: '投诉中心 <complaints@example.com>',
@@ -103,6 +105,7 @@ describe('loadConfig', () => {
         maxMessageSize: 8388608,
         longPollTimeoutMs: 5000,
       },
+      background: { nice: 5 },
       notifications: {
         transports: ['log', 'smtp', 'webhook'],
         smtp: { url: 'smtp://mailer:secret@mail.example.com:587', from: '投诉中心 <complaints@example.com>' },
