@@ -21,6 +21,7 @@ import { scenarios } from './api/scenarios';
 import { settle } from './api/settle';
 import { startSystem } from './api/system';
 import { Teardown } from './api/teardown';
+import { log, positive } from './support';
 
 async function main(teardown: Teardown): Promise<void> {
   const { values } = parseArgs({
@@ -80,16 +81,6 @@ async function main(teardown: Teardown): Promise<void> {
     `${cores.length} cores (${cores[0]?.model ?? 'unknown'}), Node ${process.version}, pacer ${pacer}`,
   );
   report(measured);
-}
-
-function positive(value: string | undefined, name: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, not '${value}'`);
-  return n;
-}
-
-function log(message: string): void {
-  process.stderr.write(`${message}\n`);
 }
 
 /** Ctrl-C or SIGTERM: the teardown stops the system in order and removes the temporary directory. */

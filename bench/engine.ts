@@ -7,7 +7,6 @@
  * given load). Prints figures and the goal; asserts nothing.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +21,7 @@ import {
   type WorkloadResult,
 } from './engine-workload';
 import { committedTransactions, dropSchemas, durabilitySettings, measureInserts } from './postgres-baseline';
+import { freePort, log, positive } from './support';
 
 const GOAL = { instancesPerSecond: 25, commitsPerJob: 3 };
 const INSERT_SECONDS = 3;
@@ -155,26 +155,6 @@ async function database(): Promise<{ url: string; stop: () => Promise<void> }> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function positive(value: string | undefined, name: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, not '${value}'`);
-  return n;
-}
-
-function log(message: string): void {
-  process.stderr.write(`${message}\n`);
 }
 
 main().then(
