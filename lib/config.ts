@@ -131,6 +131,11 @@ export const Environment = Type.Object({
     default: 5,
     description: 'a duration in milliseconds, an integer 0–10000',
   }),
+  OVERLOAD_EVENT_LOOP_DELAY_MS: Type.Integer({
+    minimum: 0,
+    default: 1000,
+    description: 'a duration in milliseconds, an integer of at least 0 (0 turns the check off)',
+  }),
   EVIDENCE_MAX_BYTES: Type.Integer({
     minimum: 1024,
     default: 10 * 1024 * 1024,
@@ -181,6 +186,8 @@ export interface ApiConfig {
   readonly requestTimeoutMs: number;
   /** How long `POST /api/complaints` waits for the engine to take the start before answering `starting`. */
   readonly processStartWaitMs: number;
+  /** Mean event-loop delay over a second above which requests are refused with 503 (0: never). */
+  readonly overloadEventLoopDelayMs: number;
   /** Largest attachment accepted, and where attachments are kept. */
   readonly evidence: { readonly maxBytes: number; readonly dir: string };
 }
@@ -341,6 +348,7 @@ function toConfig(env: Environment): Config {
       complaintsPerMinute: env.COMPLAINTS_PER_MINUTE,
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
       processStartWaitMs: env.PROCESS_START_WAIT_MS,
+      overloadEventLoopDelayMs: env.OVERLOAD_EVENT_LOOP_DELAY_MS,
       evidence: { maxBytes: env.EVIDENCE_MAX_BYTES, dir: path.join(dataDir, 'evidence') },
     },
   };

@@ -4,11 +4,14 @@ import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { AppError } from '../../lib/errors';
 import { problem, PROBLEM_CONTENT_TYPE } from '../problem';
 
 export interface SecurityOptions {
   readonly corsOrigins: readonly string[];
   readonly rateLimitPerMinute: number;
+  /** Mean event-loop delay (ms, sampled each second) above which requests get 503; 0 turns it off. */
+  readonly maxEventLoopDelayMs: number;
 }
 
 /**
@@ -40,18 +43,11 @@ export const security = fp<SecurityOptions>(
       timeWindow: '1 minute',
       keyGenerator: callerKey,
       allowList: (request) => request.url === '/health' || request.url === '/ready',
-      errorResponseBuilder: (request, context) => ({
-        ...problem(
-          429,
-          'RATE_LIMITED',
-          `Too many requests: at most ${context.max} per minute; retry in ${Math.ceil(context.ttl / 1000)} s.`,
-          request.url.split('?')[0],
-        ),
-        statusCode: 429,
-      }),
+      // thrown by the plugin, so it must be an error the problem handler knows (a plain object is a 500)
+      errorResponseBuilder: (_request, context) => new RateLimitError(context.max, context.ttl),
     });
     await app.register(underPressure, {
-      maxEventLoopDelay: 1000,
+      maxEventLoopDelay: options.maxEventLoopDelayMs,
       maxHeapUsedBytes: 1.5 * 1024 ** 3,
       retryAfter: 5,
       exposeStatusRoute: false,
@@ -85,4 +81,14 @@ export function callerKey(request: FastifyRequest): string {
     if (payload) return `token:${payload.slice(0, 64)}`;
   }
   return `ip:${request.ip}`;
+}
+
+/** Too many requests from one caller in the current minute (429; `Retry-After` is set by the plugin). */
+export class RateLimitError extends AppError {
+  constructor(max: number, ttlMs: number) {
+    const retryAfter = Math.ceil(ttlMs / 1000);
+    super('RATE_LIMITED', `Too many requests: at most ${max} per minute; retry in ${retryAfter} s.`, 429, {
+      extensions: { retryAfter },
+    });
+  }
 }

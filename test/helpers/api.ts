@@ -24,6 +24,8 @@ export function testApiConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     requestTimeoutMs: 30_000,
     // long enough that an answer says `started` (or `queued`) deterministically in tests
     processStartWaitMs: 10_000,
+    // off: a test machine's CPU starved by parallel suites is not an overloaded server (security.test.ts turns it on)
+    overloadEventLoopDelayMs: 0,
     evidence: { maxBytes: 1024 * 1024, dir: `/tmp/complaints-evidence-${randomBytes(4).toString('hex')}` },
     ...overrides,
   };

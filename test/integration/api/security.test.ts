@@ -226,6 +226,72 @@ test('complaint creation is limited per key and minute', async () => {
   }
 });
 
+test('a flood from one caller is refused with 429 and Retry-After; other callers are still served', async () => {
+  // given an app that lets each caller make 3 requests a minute
+  const app = buildApp({
+    log: api.deps.log,
+    readiness: [],
+    api: { ...api.deps, config: { ...api.deps.config, rateLimitPerMinute: 3 } },
+  });
+  try {
+    const list = (credential: string) =>
+      app.inject({
+        method: 'GET',
+        url: '/api/complaints',
+        headers: { authorization: `Bearer ${credential}` },
+      });
+    // when
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await list(api.keys.crm)).statusCode);
+    const refused = await list(api.keys.crm);
+    const other = await list(api.keys.shop);
+    const probe = await app.inject({ method: 'GET', url: '/health' });
+    // then
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    expect(problemOf(refused)).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(other.statusCode).toBe(200);
+    expect(probe.statusCode).toBe(200);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a server whose event loop is stalled refuses with 503 and Retry-After, then serves again', async () => {
+  // given an app that counts a mean event-loop delay over 10 ms as overload
+  const app = buildApp({
+    log: api.deps.log,
+    readiness: [],
+    api: { ...api.deps, config: { ...api.deps.config, overloadEventLoopDelayMs: 10 } },
+  });
+  try {
+    await app.ready();
+    const list = () =>
+      app.inject({
+        method: 'GET',
+        url: '/api/complaints',
+        headers: { authorization: `Bearer ${api.keys.crm}` },
+      });
+    expect((await list()).statusCode).toBe(200);
+    // when the loop is blocked for 2 s (at most ~100 samples a second: the mean exceeds 19 ms)
+    const until = Date.now() + 2000;
+    while (Date.now() < until);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const refused = await list();
+    // then
+    expect(refused.statusCode).toBe(503);
+    expect(problemOf(refused)).toMatchObject({ status: 503, code: 'OVERLOADED' });
+    expect(refused.headers['retry-after']).toBe('5');
+    await eventually(
+      'the server serves again',
+      async () => ((await list()).statusCode === 200 ? true : undefined),
+      5000,
+    );
+  } finally {
+    await app.close();
+  }
+});
+
 test('CORS answers only the allowlisted origins; security headers are set', async () => {
   const allowed = await api.app.inject({
     method: 'OPTIONS',

@@ -47,6 +47,7 @@ describe('loadConfig', () => {
         complaintsPerMinute: 120,
         requestTimeoutMs: 30000,
         processStartWaitMs: 5,
+        overloadEventLoopDelayMs: 1000,
         evidence: { maxBytes: 10485760, dir: path.resolve('data', 'evidence') },
       },
     });
@@ -84,6 +85,7 @@ describe('loadConfig', () => {
       REQUEST_TIMEOUT_MS: '10000',
       EVIDENCE_MAX_BYTES: '2048',
       PROCESS_START_WAIT_MS: '50',
+      OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
     };
     // when
     const config = loadConfig(env);
@@ -121,6 +123,7 @@ describe('loadConfig', () => {
         complaintsPerMinute: 30,
         requestTimeoutMs: 10000,
         processStartWaitMs: 50,
+        overloadEventLoopDelayMs: 0,
         evidence: { maxBytes: 2048, dir: '/var/lib/complaints/evidence' },
       },
     });
