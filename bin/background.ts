@@ -6,6 +6,7 @@
  * queues never slows the answers of the API; everything it does is durable in PostgreSQL, so after a
  * crash its restart takes the work up again. Needs DATABASE_URL (the parent passes its database).
  */
+import { lowerBackendPriority } from '../lib/backend-priority';
 import { type CamundaTarget, configuredCluster, createCamundaClients, embeddedEngine } from '../lib/camunda';
 import { deployResources } from '../lib/deploy-resources';
 import { loadConfigOrExit, runUntilSignal } from '../lib/lifecycle';
@@ -33,9 +34,11 @@ void runUntilSignal(log, async (lifecycle) => {
   const databaseUrl = config.database.url;
   if (!databaseUrl) throw new Error('the background process needs DATABASE_URL (bin/start.ts passes it)');
 
+  // the database serves its connections at the same lowered priority as this process
+  const onConnect = lowerBackendPriority(config.background.nice, log);
   let target = configuredCluster(config);
   if (!target) {
-    const engine = await startEmbeddedEngine(config, databaseUrl, log);
+    const engine = await startEmbeddedEngine(config, databaseUrl, log, onConnect);
     lifecycle.add('engine', () => engine.stop());
     log.info({ client: clientEnvironment(engine) }, 'zeebe: embedded engine started');
     target = embeddedEngine(engine);
@@ -43,7 +46,7 @@ void runUntilSignal(log, async (lifecycle) => {
   const clients = createCamundaClients(target, log);
   lifecycle.add('camunda clients', () => clients.close());
 
-  const db = await openDatabase(databaseUrl);
+  const db = await openDatabase(databaseUrl, { onConnect });
   lifecycle.add('database', () => db.destroy());
 
   const transports = createTransports(config.notifications);

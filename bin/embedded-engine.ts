@@ -1,4 +1,4 @@
-import { type RunningEngine, startEngine } from '../engine';
+import { type EngineOptions, type RunningEngine, startEngine } from '../engine';
 import type { Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
 
@@ -11,6 +11,7 @@ export function startEmbeddedEngine(
   config: Config,
   databaseUrl: string,
   log: Logger,
+  onConnect?: EngineOptions['onConnect'],
 ): Promise<RunningEngine> {
   return startEngine({
     databaseUrl,
@@ -20,6 +21,7 @@ export function startEmbeddedEngine(
     maxMessageSize: config.engine.maxMessageSize,
     longPollTimeoutMs: config.engine.longPollTimeoutMs,
     logger: log.child({ component: 'engine' }),
+    onConnect,
   });
 }
 

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { entities } from './entities';
 import { migrations } from './migrations';
@@ -10,7 +11,11 @@ import { migrations } from './migrations';
  */
 export function createDataSource(
   url: string,
-  options: Partial<Pick<DataSourceOptions, 'logging'>> & { poolSize?: number } = {},
+  options: Partial<Pick<DataSourceOptions, 'logging'>> & {
+    poolSize?: number;
+    /** Run on each new connection before it is used (pg-pool's `onConnect`). */
+    onConnect?: (client: pg.ClientBase) => Promise<unknown>;
+  } = {},
 ): DataSource {
   return new DataSource({
     type: 'postgres',
@@ -21,7 +26,7 @@ export function createDataSource(
     migrationsRun: false,
     migrationsTransactionMode: 'each',
     logging: options.logging ?? false,
-    extra: { max: options.poolSize ?? 10 },
+    extra: { max: options.poolSize ?? 10, ...(options.onConnect ? { onConnect: options.onConnect } : {}) },
   });
 }
 

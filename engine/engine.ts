@@ -37,6 +37,8 @@ export interface EngineOptions {
   readonly longPollTimeoutMs?: number;
   /** PostgreSQL connections; default 10. */
   readonly poolSize?: number;
+  /** Run on each new PostgreSQL connection before the engine uses it (e.g. to lower its priority). */
+  readonly onConnect?: (client: pg.ClientBase) => Promise<unknown>;
   readonly logger?: EngineLogger;
 }
 
@@ -61,7 +63,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   const schema = checkSchemaName(options.schema ?? 'engine');
   const host = options.host ?? '127.0.0.1';
   const maxMessageSize = options.maxMessageSize ?? 4 * 1024 * 1024;
-  const pool = createPool(options.databaseUrl, options.poolSize ?? 10);
+  const pool = createPool(options.databaseUrl, options.poolSize ?? 10, options.onConnect);
   // pool.end() resolves before its connections have closed: a server going down right after may
   // still fail them, which is expected once the engine is closing.
   let closing = false;

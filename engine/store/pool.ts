@@ -11,10 +11,15 @@ const parseInt8 = (value: string): number => {
  * A pool whose bigint columns come back as numbers (engine keys and epoch-ms times stay below 2^53),
  * without touching pg's process-wide type parsers that the application also uses.
  */
-export function createPool(connectionString: string, max: number): pg.Pool {
+export function createPool(
+  connectionString: string,
+  max: number,
+  onConnect?: (client: pg.ClientBase) => Promise<unknown>,
+): pg.Pool {
   return new pg.Pool({
     connectionString,
     max,
+    ...(onConnect ? { onConnect } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8

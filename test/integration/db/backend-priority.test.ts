@@ -1,0 +1,101 @@
+import os from 'node:os';
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { openDatabase } from '../../../db/data-source';
+import { lowerBackendPriority } from '../../../lib/backend-priority';
+import { createLogger } from '../../../lib/logger';
+import { createTestDatabase, type TestDatabase } from '../../helpers/database';
+
+// The background process's queries are served at its own lowered priority, so that they never
+// get ahead of the HTTP server's; only where the database server is this machine's own.
+const log = createLogger({ level: 'silent', pretty: false });
+// the throwaway embedded PostgreSQL of the test run, unless DATABASE_URL names another server
+const embedded = !process.env.DATABASE_URL;
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase('backend_priority');
+});
+afterAll(() => db.drop());
+
+async function backendPids(dataSource: DataSource, connections: number): Promise<number[]> {
+  // held together in one moment, so each is a connection of its own
+  const rows = await Promise.all(
+    Array.from({ length: connections }, () =>
+      dataSource.query('SELECT pg_backend_pid() AS pid, pg_sleep(0.05)'),
+    ),
+  );
+  return [...new Set(rows.map(([row]: Array<{ pid: number }>) => row.pid))];
+}
+
+(embedded ? test : test.skip)(
+  "every connection of the pool is served by a backend at the pool's niceness; others are not",
+  async () => {
+    // given
+    const lowered = await openDatabase(db.url, { poolSize: 3, onConnect: lowerBackendPriority(7, log) });
+    const plain = new pg.Client({ connectionString: db.url });
+    await plain.connect();
+    try {
+      // when
+      const pids = await backendPids(lowered, 3);
+      const {
+        rows: [{ pid: plainPid }],
+      } = await plain.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      // then
+      expect(pids).toHaveLength(3);
+      for (const pid of pids) expect(os.getPriority(pid)).toBe(7);
+      expect(os.getPriority(plainPid)).toBe(0);
+    } finally {
+      await plain.end();
+      await lowered.destroy();
+    }
+  },
+);
+
+test('a role that may not read the data directory gets a working connection at normal priority', async () => {
+  // given a role without the right to read server settings
+  const admin = new pg.Client({ connectionString: db.url });
+  await admin.connect();
+  const role = `plain_${process.pid}`;
+  await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD 'plain-password'`);
+  const url = new URL(db.url);
+  url.username = role;
+  url.password = 'plain-password';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    // when
+    const outcome = await lowerBackendPriority(7, log)(client);
+    // then
+    expect(outcome).toEqual({ reniced: false, reason: 'the data directory is not readable by this role' });
+    const { rows } = await client.query('SELECT 1 AS one');
+    expect(rows).toEqual([{ one: 1 }]);
+  } finally {
+    await client.end();
+    await admin.query(`DROP ROLE ${role}`);
+    await admin.end();
+  }
+});
+
+test('a database server on another machine is left alone: the pid it names is not reniced here', async () => {
+  // given a server whose backend pid happens to be a process of this machine (this one)
+  const before = os.getPriority();
+  const remote = {
+    query: async () => ({ rows: [{ pid: process.pid, dir: os.tmpdir() }] }),
+  };
+  // when
+  const outcome = await lowerBackendPriority(7, log)(remote);
+  // then
+  expect(outcome).toEqual({ reniced: false, reason: 'the database server runs on another machine' });
+  expect(os.getPriority()).toBe(before);
+});
+
+test('niceness 0 asks for nothing: no query is sent', async () => {
+  // given
+  const client = { query: jest.fn() };
+  // when
+  const outcome = await lowerBackendPriority(0, log)(client);
+  // then
+  expect(outcome).toEqual({ reniced: false, reason: 'no lower priority asked for' });
+  expect(client.query).not.toHaveBeenCalled();
+});
