@@ -1,6 +1,6 @@
 /**
  * HTTP API latency against a bare Fastify route (`npm run bench:api -- [--duration 45]
- * [--connections 10] [--pacer even|autocannon] [--log-level warn] [--background-nice 0-19]`). Runs the
+ * [--connections 10] [--pacer even|autocannon] [--log-level warn] [--background-priority idle|0-19]`). Runs the
  * whole system as `npm start` does (bin/start.ts: embedded PostgreSQL in a temporary directory, the
  * background process with the embedded engine, processes/ deployed and the workers, the HTTP server
  * on 127.0.0.1) plus a bare Fastify here; for each route, once the machine is quiet, measures the
@@ -30,7 +30,7 @@ async function main(teardown: Teardown): Promise<void> {
       connections: { type: 'string', default: '10' },
       pacer: { type: 'string', default: 'even' },
       'log-level': { type: 'string', default: 'warn' },
-      'background-nice': { type: 'string' },
+      'background-priority': { type: 'string' },
     },
   });
   const duration = positive(values.duration, 'duration');
@@ -38,17 +38,13 @@ async function main(teardown: Teardown): Promise<void> {
   const pacer = values.pacer as Pacer;
   if (pacer !== 'even' && pacer !== 'autocannon')
     throw new Error(`--pacer must be even or autocannon, not '${pacer}'`);
-  const nice = values['background-nice'];
-  const backgroundNice = nice === undefined ? undefined : Number(nice);
-  if (
-    backgroundNice !== undefined &&
-    !(Number.isInteger(backgroundNice) && backgroundNice >= 0 && backgroundNice <= 19)
-  )
-    throw new Error(`--background-nice must be an integer 0-19, not '${nice}'`);
+  const backgroundPriority = values['background-priority'];
+  if (backgroundPriority !== undefined && !/^(idle|[0-9]|1[0-9])$/.test(backgroundPriority))
+    throw new Error(`--background-priority must be idle or an integer 0-19, not '${backgroundPriority}'`);
   const system = await startSystem(teardown, {
     logLevel: values['log-level'] as LogLevel,
     progress: log,
-    backgroundNice,
+    backgroundPriority,
   });
   const routes = await scenarios(system);
   const load = new LoadGenerator();

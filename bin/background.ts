@@ -1,8 +1,8 @@
 /**
  * The background process `npm start` runs beside the HTTP server (bin/start.ts starts, supervises
  * and stops it): the embedded engine (unless ZEEBE_GRPC_ADDRESS names a cluster), the diagrams of
- * processes/ deployed, the job workers, the notification dispatcher, the process-start retrier and
- * the idempotency sweeper. It runs at a lower priority, so the lifecycle work a burst of complaints
+ * processes/ deployed, the job workers, the notification dispatcher, the process starter and the
+ * idempotency sweeper. It runs at a lower priority, so the lifecycle work a burst of complaints
  * queues never slows the answers of the API; everything it does is durable in PostgreSQL, so after a
  * crash its restart takes the work up again. Needs DATABASE_URL (the parent passes its database).
  */
@@ -17,7 +17,7 @@ import { openDatabase } from '../db/data-source';
 import { NotificationDispatcher } from '../notifications/dispatcher';
 import { closeTransports, createTransports } from '../notifications/transports';
 import { IdempotencyRecordsSweeper } from '../server/complaints/idempotency-sweeper';
-import { ProcessStartRetrier } from '../server/complaints/process-start-retrier';
+import { ProcessStarter } from '../server/complaints/process-starter';
 import { startWorkers } from '../workers';
 import { clientEnvironment, startEmbeddedEngine } from './embedded-engine';
 
@@ -35,7 +35,7 @@ void runUntilSignal(log, async (lifecycle) => {
   if (!databaseUrl) throw new Error('the background process needs DATABASE_URL (bin/start.ts passes it)');
 
   // the database serves its connections at the same lowered priority as this process
-  const onConnect = lowerBackendPriority(config.background.nice, log);
+  const onConnect = lowerBackendPriority(config.background.priority, log);
   let target = configuredCluster(config);
   if (!target) {
     const engine = await startEmbeddedEngine(config, databaseUrl, log, onConnect);
@@ -73,14 +73,15 @@ void runUntilSignal(log, async (lifecycle) => {
   });
   lifecycle.add('workers', () => workers.close());
 
-  const retrier = new ProcessStartRetrier({
+  const starter = new ProcessStarter({
     db,
+    databaseUrl,
     zeebe: clients.zeebe,
     log: log.child({ component: 'intake' }),
     now: () => new Date(),
   });
-  retrier.start();
-  lifecycle.add('process start retrier', () => retrier.stop());
+  await starter.start();
+  lifecycle.add('process starter', () => starter.stop());
   const sweeper = new IdempotencyRecordsSweeper(db, () => new Date());
   sweeper.start();
   lifecycle.add('idempotency sweeper', () => sweeper.stop());

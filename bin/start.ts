@@ -2,7 +2,7 @@
  * `npm start`: the whole system on one machine. PostgreSQL (embedded unless DATABASE_URL), then the
  * background process (bin/background.ts: the embedded engine unless ZEEBE_GRPC_ADDRESS names a
  * cluster, the diagrams and forms of processes/ deployed, the job workers, the notification
- * dispatcher), supervised and at a lower priority (BACKGROUND_NICE), then the HTTP server in this
+ * dispatcher), supervised and at a lower priority (BACKGROUND_PRIORITY), then the HTTP server in this
  * process. SIGINT/SIGTERM stop them in reverse order.
  */
 import path from 'node:path';
@@ -42,7 +42,7 @@ void runUntilSignal(log, async (lifecycle) => {
     modulePath: path.join(__dirname, `background${path.extname(__filename)}`),
     env: { ...process.env, DATABASE_URL: postgres.url },
     restartEnv: (first) => enginePortsOf(config, first),
-    nice: config.background.nice,
+    priority: config.background.priority,
     log,
   });
   const target = await background.start();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { MIN_SERIAL_DIGITS, yymmOf } from '../domain/numbering';
 import type { Category, Channel, Language, Source } from '../domain/vocabulary';
@@ -69,33 +70,46 @@ export interface RegisteredComplaint {
 export interface IntakeOptions {
   /** The zone whose calendar month numbers the complaint (default `Asia/Shanghai`). */
   readonly timeZone?: string;
-  /**
-   * Keeps the answer of an idempotent request under its key, committed with the complaint or not at
-   * all (a key is never done without its complaint, nor a complaint left behind an in-flight key).
-   */
-  readonly idempotency?: IdempotentAnswer;
 }
 
 /** The answer to keep under an idempotency key; it names the complaint number, known only once taken. */
 export interface IdempotentAnswer {
+  /** Who sent the key (keys of two callers never collide). */
   readonly owner: string;
   readonly key: string;
+  /** The request's fingerprint: a replay must carry the same. */
   readonly requestHash: string;
   readonly statusCode: number;
   /** The answer for the complaint of this number (a pure function: called once, with a placeholder). */
   readonly answer: (complaintNumber: string) => unknown;
 }
 
+/** What an idempotent intake came to. */
+export type IdempotentIntake =
+  | { readonly outcome: 'registered'; readonly complaint: RegisteredComplaint }
+  /** The key was answered before: its answer, and the fingerprint of the request that got it. */
+  | {
+      readonly outcome: 'answered';
+      readonly requestHash: string;
+      readonly statusCode: number;
+      readonly response: unknown;
+    }
+  /** Another request with this key is being registered right now (it holds the key's lock). */
+  | { readonly outcome: 'in_flight' };
+
 /** Stands for the complaint number in the kept answer until the statement has taken the number. */
 const NUMBER_SLOT = '{{complaint-number}}';
 
+/** The channel on which every registered complaint is announced (payload: `{"id","number"}`) at commit. */
+export const COMPLAINT_REGISTERED_CHANNEL = 'complaint_registered';
+
 /**
- * Stores a complaint, its complainant, its contact fingerprints, its evidence metadata, its number,
- * its `registered` event and (optionally) the idempotent answer naming it, in one statement: all of it
- * or nothing, in one round trip. The number is `YYMM` + a serial that restarts each month (001 经典版
- * 第八条, domain/numbering); the month's counter row is locked until the statement commits, so
- * concurrent intakes get distinct, consecutive numbers and a failed intake uses none. Starting the
- * process is the caller's job (publish `complaint-received`, see processes/README.md).
+ * Stores a complaint, its complainant, its contact fingerprints, its evidence metadata, its number and
+ * its `registered` event in one statement: all of it or nothing, in one round trip. The number is
+ * `YYMM` + a serial that restarts each month (001 经典版 第八条, domain/numbering); the month's counter
+ * row is locked until the statement commits, so concurrent intakes get distinct, consecutive numbers
+ * and a failed intake uses none. At commit the complaint is announced on `complaint_registered`, where
+ * the process starter (server/complaints/process-starter.ts) takes it up and starts its process.
  */
 export async function registerComplaint(
   dataSource: DataSource,
@@ -103,8 +117,74 @@ export async function registerComplaint(
   now: Date,
   options: IntakeOptions = {},
 ): Promise<RegisteredComplaint> {
+  const rows = await runIntake(dataSource, input, now, options, null);
+  return { complaintId: rows[0].id as string, complaintNumber: rows[0].number as string };
+}
+
+/**
+ * `registerComplaint` once per idempotency key, in the same one statement: the complaint and the
+ * answer kept under the key are committed together or not at all. A key answered before gives its
+ * answer back (nothing is stored); a key whose request is still being registered gives `in_flight`:
+ * that request holds a transaction-scoped advisory lock on the key, released when it commits or fails,
+ * so no key is ever left stuck by a request that died.
+ */
+export async function registerComplaintOnce(
+  dataSource: DataSource,
+  input: ComplaintIntake,
+  now: Date,
+  idempotency: IdempotentAnswer,
+  options: IntakeOptions = {},
+): Promise<IdempotentIntake> {
+  let rows: IntakeRow[];
+  try {
+    rows = await runIntake(dataSource, input, now, options, idempotency);
+  } catch (error) {
+    // the key was answered between this statement's snapshot and its lock: nothing was stored; the
+    // statement run again sees the answer
+    if (!isKeyTaken(error)) throw error;
+    rows = await runIntake(dataSource, input, now, options, idempotency);
+  }
+  const [row] = rows;
+  if (row.outcome === 'registered') {
+    return {
+      outcome: 'registered',
+      complaint: { complaintId: row.id as string, complaintNumber: row.number as string },
+    };
+  }
+  if (row.outcome === 'answered') {
+    return {
+      outcome: 'answered',
+      requestHash: row.request_hash as string,
+      statusCode: row.status_code as number,
+      response: row.response,
+    };
+  }
+  return { outcome: 'in_flight' };
+}
+
+/** The advisory lock of an idempotency key: 64 bits of SHA-256 over owner and key. */
+export function idempotencyLockKey(owner: string, key: string): string {
+  return createHash('sha256').update(`${owner}\u001f${key}`).digest().readBigInt64BE(0).toString();
+}
+
+interface IntakeRow {
+  readonly outcome: 'registered' | 'answered' | 'in_flight';
+  readonly id: string | null;
+  readonly number: string | null;
+  readonly request_hash: string | null;
+  readonly status_code: number | null;
+  readonly response: unknown;
+}
+
+async function runIntake(
+  dataSource: DataSource,
+  input: ComplaintIntake,
+  now: Date,
+  options: IntakeOptions,
+  idempotency: IdempotentAnswer | null,
+): Promise<IntakeRow[]> {
   const fingerprints = await contactFingerprints(dataSource.manager, input.complainant);
-  const answer = options.idempotency ? answerTemplate(options.idempotency) : null;
+  const answer = idempotency ? answerTemplate(idempotency) : null;
   const person = input.complainant;
   const product = input.product;
   const evidence = (input.evidence ?? []).map((item) => ({
@@ -114,7 +194,7 @@ export async function registerComplaint(
     sha256: item.sha256,
     storage_key: item.storageKey,
   }));
-  const rows: Array<{ id: string; number: string }> = await dataSource.query(INTAKE_STATEMENT, [
+  return dataSource.query(INTAKE_STATEMENT, [
     yymmOf(now, options.timeZone),
     MIN_SERIAL_DIGITS,
     input.channel,
@@ -146,14 +226,20 @@ export async function registerComplaint(
     fingerprints,
     JSON.stringify(evidence),
     actors.client(input.clientId),
-    options.idempotency?.owner ?? null,
-    options.idempotency?.key ?? null,
-    options.idempotency?.requestHash ?? null,
-    options.idempotency?.statusCode ?? null,
+    idempotency?.owner ?? null,
+    idempotency?.key ?? null,
+    idempotency?.requestHash ?? null,
+    idempotency?.statusCode ?? null,
     answer,
     NUMBER_SLOT,
+    idempotency ? idempotencyLockKey(idempotency.owner, idempotency.key) : null,
+    COMPLAINT_REGISTERED_CHANNEL,
   ]);
-  return { complaintId: rows[0].id, complaintNumber: rows[0].number };
+}
+
+function isKeyTaken(error: unknown): boolean {
+  const cause = (error as { driverError?: { code?: string; table?: string } }).driverError;
+  return cause?.code === '23505' && cause.table === 'idempotency_record';
 }
 
 function answerTemplate(idempotency: IdempotentAnswer): string {
@@ -164,12 +250,22 @@ function answerTemplate(idempotency: IdempotentAnswer): string {
 }
 
 /**
- * The intake in one statement (data-modifying CTEs run together, atomically). The counter row of the
- * month is taken first and stays locked only while this statement commits.
+ * The intake in one statement (data-modifying CTEs run together, atomically). With an idempotency key
+ * ($32, $33) it first takes the key's advisory lock and reads what the key holds; only a free, new key
+ * goes on. The counter row of the month is taken next and stays locked only while this statement
+ * commits. One row comes back: `registered` (with id and number), `answered` (the kept answer) or
+ * `in_flight`.
  */
 const INTAKE_STATEMENT = `
-  WITH serial AS (
-    INSERT INTO complaint_number_sequence AS s (yymm, last_serial) VALUES ($1, 1)
+  WITH claim AS (
+    -- a request registering under this key holds the key's lock until it commits
+    SELECT CASE WHEN $32::text IS NULL THEN true ELSE pg_try_advisory_xact_lock($38::bigint) END AS held
+  ), kept AS (
+    SELECT request_hash, status_code, response FROM idempotency_record WHERE owner = $32::text AND key = $33::text
+  ), go AS (
+    SELECT 1 FROM claim WHERE held AND NOT EXISTS (SELECT 1 FROM kept)
+  ), serial AS (
+    INSERT INTO complaint_number_sequence AS s (yymm, last_serial) SELECT $1, 1 FROM go
     ON CONFLICT (yymm) DO UPDATE SET last_serial = s.last_serial + 1
     RETURNING last_serial
   ), numbered AS (
@@ -206,12 +302,17 @@ const INTAKE_STATEMENT = `
                               'evidence', jsonb_array_length($30::jsonb))
       FROM complaint
   ), answer AS (
+    -- no ON CONFLICT: a key answered since this statement's snapshot fails it all (and it is run again)
     INSERT INTO idempotency_record (owner, key, request_hash, state, status_code, response, completed_at)
     SELECT $32::text, $33::text, $34::text, 'done', $35::int, replace($36::text, $37::text, number)::jsonb, now()
       FROM complaint
      WHERE $32::text IS NOT NULL
-    ON CONFLICT (owner, key) DO UPDATE
-      SET state = 'done', status_code = EXCLUDED.status_code, response = EXCLUDED.response,
-          completed_at = EXCLUDED.completed_at
+  ), announced AS (
+    SELECT pg_notify($39::text, json_build_object('id', id, 'number', number)::text) FROM complaint
   )
-  SELECT id, number FROM complaint`;
+  SELECT 'registered' AS outcome, id, number, NULL AS request_hash, NULL::int AS status_code, NULL::jsonb AS response
+    FROM complaint, announced
+  UNION ALL
+  SELECT 'answered', NULL, NULL, request_hash, status_code, response FROM kept
+  UNION ALL
+  SELECT 'in_flight', NULL, NULL, NULL, NULL, NULL FROM claim WHERE NOT held AND NOT EXISTS (SELECT 1 FROM kept)`;

@@ -1,6 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import os from 'node:os';
 import type { Logger } from './logger';
+import { type CpuPriority, lowerPriority } from './process-priority';
 
 /** The part of a pg client the hook uses. */
 export interface QueryableClient {
@@ -9,24 +10,25 @@ export interface QueryableClient {
 
 /** What became of one connection's server process. */
 export type BackendPriorityOutcome =
-  { readonly reniced: true; readonly pid: number } | { readonly reniced: false; readonly reason: string };
+  | { readonly lowered: CpuPriority; readonly pid: number }
+  | { readonly lowered: null; readonly reason: string };
 
 /**
  * A pg-pool `onConnect` hook that runs each new connection's PostgreSQL server process (its
- * backend) at `nice`, so that the queries a low-priority process sends are served at its priority
+ * backend) at `priority` (process-priority.ts), so that the queries a low-priority process sends are served at its priority
  * and not ahead of the HTTP server's. Done only where it is safe: the backend must run on this
  * machine, which is checked by its working directory being the server's data directory (readable
  * only by a superuser, as the embedded PostgreSQL's user is); otherwise, or when the operating
  * system refuses, the connection is used as it is. The hook never fails a connection.
  */
 export function lowerBackendPriority(
-  nice: number,
+  priority: CpuPriority,
   log: Logger,
 ): (client: QueryableClient) => Promise<BackendPriorityOutcome> {
   let told = false;
   return async (client) => {
-    const outcome = await renice(client, nice);
-    if (!outcome.reniced && !told) {
+    const outcome = await lower(client, priority);
+    if (outcome.lowered === null && !told) {
       told = true;
       log.info({ reason: outcome.reason }, 'database: connections served at normal priority');
     }
@@ -34,22 +36,24 @@ export function lowerBackendPriority(
   };
 }
 
-async function renice(client: QueryableClient, nice: number): Promise<BackendPriorityOutcome> {
-  if (nice <= 0) return { reniced: false, reason: 'no lower priority asked for' };
-  if (os.platform() !== 'linux') return { reniced: false, reason: 'only done on Linux' };
+async function lower(client: QueryableClient, priority: CpuPriority): Promise<BackendPriorityOutcome> {
+  if (priority === 0) return { lowered: null, reason: 'no lower priority asked for' };
+  if (os.platform() !== 'linux') return { lowered: null, reason: 'only done on Linux' };
   try {
     // pg_settings hides data_directory from roles that may not read it: then no row
     const { rows } = await client.query(
       "SELECT pg_backend_pid() AS pid, setting AS dir FROM pg_settings WHERE name = 'data_directory'",
     );
     const row = rows[0];
-    if (!row) return { reniced: false, reason: 'the data directory is not readable by this role' };
+    if (!row) return { lowered: null, reason: 'the data directory is not readable by this role' };
     const pid = Number(row.pid);
     const [cwd, dir] = await Promise.all([realpath(`/proc/${pid}/cwd`), realpath(String(row.dir))]);
-    if (cwd !== dir) return { reniced: false, reason: 'the database server runs on another machine' };
-    os.setPriority(pid, nice);
-    return { reniced: true, pid };
+    if (cwd !== dir) return { lowered: null, reason: 'the database server runs on another machine' };
+    const outcome = await lowerPriority(pid, priority);
+    return outcome.applied === null
+      ? { lowered: null, reason: outcome.reason }
+      : { lowered: outcome.applied, pid };
   } catch (error) {
-    return { reniced: false, reason: error instanceof Error ? error.message : String(error) };
+    return { lowered: null, reason: error instanceof Error ? error.message : String(error) };
   }
 }

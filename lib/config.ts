@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { type Static, type TSchema, Type } from 'typebox';
 import Value from 'typebox/value';
+import type { CpuPriority } from './process-priority';
 
 const port = (fallback: number, minimum: number) =>
   Type.Integer({
@@ -59,11 +60,10 @@ export const Environment = Type.Object({
     default: 10_000,
     description: 'a duration in milliseconds, a positive integer',
   }),
-  BACKGROUND_NICE: Type.Integer({
-    minimum: 0,
-    maximum: 19,
-    default: 10,
-    description: 'a niceness, an integer 0–19 (0: the same priority as the HTTP server)',
+  BACKGROUND_PRIORITY: Type.String({
+    pattern: '^(idle|[0-9]|1[0-9])$',
+    default: 'idle',
+    description: 'idle, or a niceness 0–19 (0: the same priority as the HTTP server)',
   }),
   NOTIFY_TRANSPORTS: Type.String({
     pattern: `^${transportList}(\\s*,\\s*${transportList})*$`,
@@ -125,12 +125,6 @@ export const Environment = Type.Object({
     default: 30_000,
     description: 'a duration in milliseconds, an integer of at least 1000',
   }),
-  PROCESS_START_WAIT_MS: Type.Integer({
-    minimum: 0,
-    maximum: 10_000,
-    default: 5,
-    description: 'a duration in milliseconds, an integer 0–10000',
-  }),
   OVERLOAD_EVENT_LOOP_DELAY_MS: Type.Integer({
     minimum: 0,
     default: 1000,
@@ -168,7 +162,8 @@ export interface Config {
     readonly longPollTimeoutMs: number;
   };
   /** The background process (engine, workers, dispatcher): how much it yields to the HTTP server. */
-  readonly background: { readonly nice: number };
+  /** The background process's CPU priority, and that of the database processes serving it. */
+  readonly background: { readonly priority: CpuPriority };
   readonly notifications: NotificationsConfig;
   readonly api: ApiConfig;
 }
@@ -184,8 +179,6 @@ export interface ApiConfig {
   readonly rateLimitPerMinute: number;
   readonly complaintsPerMinute: number;
   readonly requestTimeoutMs: number;
-  /** How long `POST /api/complaints` waits for the engine to take the start before answering `starting`. */
-  readonly processStartWaitMs: number;
   /** Mean event-loop delay over a second above which requests are refused with 503 (0: never). */
   readonly overloadEventLoopDelayMs: number;
   /** Largest attachment accepted, and where attachments are kept. */
@@ -330,7 +323,9 @@ function toConfig(env: Environment): Config {
       maxMessageSize: env.ENGINE_MAX_MESSAGE_SIZE,
       longPollTimeoutMs: env.ENGINE_LONG_POLL_TIMEOUT_MS,
     },
-    background: { nice: env.BACKGROUND_NICE },
+    background: {
+      priority: env.BACKGROUND_PRIORITY === 'idle' ? 'idle' : Number(env.BACKGROUND_PRIORITY),
+    },
     notifications: {
       transports: transportsOf(env.NOTIFY_TRANSPORTS),
       smtp: env.SMTP_URL && env.SMTP_FROM ? { url: env.SMTP_URL, from: env.SMTP_FROM } : undefined,
@@ -347,7 +342,6 @@ function toConfig(env: Environment): Config {
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
       complaintsPerMinute: env.COMPLAINTS_PER_MINUTE,
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
-      processStartWaitMs: env.PROCESS_START_WAIT_MS,
       overloadEventLoopDelayMs: env.OVERLOAD_EVENT_LOOP_DELAY_MS,
       evidence: { maxBytes: env.EVIDENCE_MAX_BYTES, dir: path.join(dataDir, 'evidence') },
     },

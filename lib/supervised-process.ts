@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { setPriority } from 'node:os';
 import type { Logger } from './logger';
+import { type CpuPriority, lowerPriority } from './process-priority';
 
 /** What a supervised child sends once it is up (over the IPC channel), then never again. */
 export interface ReadyMessage<T> {
@@ -20,8 +20,8 @@ export interface SupervisedProcessOptions<T> {
    * so that a restarted engine is found where clients already look).
    */
   readonly restartEnv?: (ready: T) => NodeJS.ProcessEnv;
-  /** Niceness added to the child (0–19): it yields the CPU to this process when both want it. */
-  readonly nice: number;
+  /** The child's CPU priority (`idle`, or a niceness 0–19): it yields the CPU to this process. */
+  readonly priority: CpuPriority;
   readonly log: Logger;
   /** How long the first start may take before it counts as failed. */
   readonly startTimeoutMs?: number;
@@ -74,14 +74,15 @@ export class SupervisedProcess<T> {
     const child = fork(this.options.modulePath, [], { env, stdio: 'inherit' });
     this.child = child;
     const startedAt = Date.now();
-    if (child.pid !== undefined && this.options.nice > 0) {
-      try {
-        setPriority(child.pid, this.options.nice);
-      } catch (error) {
-        log.warn({ err: error, nice: this.options.nice }, `${name}: could not lower its priority`);
-      }
+    const pid = child.pid;
+    if (pid !== undefined) {
+      void lowerPriority(pid, this.options.priority).then((outcome) => {
+        if (outcome.applied === null && this.options.priority !== 0) {
+          log.warn({ pid, reason: outcome.reason }, `${name}: could not lower its priority`);
+        }
+        log.info({ pid, priority: outcome.applied ?? 0 }, `${name}: started`);
+      });
     }
-    log.info({ pid: child.pid, nice: this.options.nice }, `${name}: started`);
     const ready = new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         child.kill('SIGKILL');

@@ -33,8 +33,8 @@ export async function startSystem(
   options: {
     readonly logLevel: LogLevel;
     readonly progress: (message: string) => void;
-    /** BACKGROUND_NICE of the system under test (undefined: its default). */
-    readonly backgroundNice: number | undefined;
+    /** BACKGROUND_PRIORITY of the system under test (undefined: its default). */
+    readonly backgroundPriority: string | undefined;
   },
 ): Promise<BenchSystem> {
   const { progress } = options;
@@ -60,7 +60,9 @@ export async function startSystem(
       BOOTSTRAP_API_KEY: admin,
       RATE_LIMIT_PER_MINUTE: UNLIMITED_PER_MINUTE,
       COMPLAINTS_PER_MINUTE: UNLIMITED_PER_MINUTE,
-      ...(options.backgroundNice === undefined ? {} : { BACKGROUND_NICE: String(options.backgroundNice) }),
+      ...(options.backgroundPriority === undefined
+        ? {}
+        : { BACKGROUND_PRIORITY: options.backgroundPriority }),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
     // its own process group: Ctrl-C reaches the benchmark only, whose teardown stops it in order

@@ -6,6 +6,7 @@ import { Outcomes1795363400000 } from './1795363400000-Outcomes';
 import { Notifications1795370000000 } from './1795370000000-Notifications';
 import { ClosingMetrics1795380000000 } from './1795380000000-ClosingMetrics';
 import { ApiAccess1795390000000 } from './1795390000000-ApiAccess';
+import { AnsweredKeysOnly1795400000000 } from './1795400000000-AnsweredKeysOnly';
 
 /** Every migration of the application schema, in order (file names `<timestamp>-PascalName.ts`). Append only. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -16,4 +17,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   Notifications1795370000000,
   ClosingMetrics1795380000000,
   ApiAccess1795390000000,
+  AnsweredKeysOnly1795400000000,
 ];

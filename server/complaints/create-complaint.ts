@@ -1,22 +1,19 @@
 import { createHash } from 'node:crypto';
-import type { Zeebe } from '@camunda8/sdk';
 import type { DataSource } from 'typeorm';
-import { type ComplaintIntake, registerComplaint, type RegisteredComplaint } from '../../db/intake';
-import { IdempotencyRepository } from '../../db/repositories/idempotency.repository';
+import { type ComplaintIntake, registerComplaintOnce } from '../../db/intake';
 import { ConflictError, UnprocessableError } from '../../lib/errors';
-import type { Logger } from '../../lib/logger';
-import { startComplaintProcess } from '../../processes/start-complaint-process';
 
 /** The answer of `POST /api/complaints`, kept under its idempotency key and replayed as it was. */
 export interface CreatedComplaint {
   readonly number: string;
   readonly state: 'registered';
   /**
-   * `started`: the engine took the complaint; `starting`: the engine had not answered within
-   * `startWaitMs` (busy), the start goes on; `queued`: the engine could not be reached, the server
-   * retries until it can. A replay shows what became of the start.
+   * `queued`: the complaint is stored and its process start is queued; the process starter in the
+   * background process starts it at once, or, while the engine cannot be reached, as soon as it can
+   * (server/complaints/process-starter.ts). `GET /api/complaints/{number}` says `started` once the
+   * engine has it.
    */
-  readonly process: 'started' | 'starting' | 'queued';
+  readonly process: 'queued';
   readonly receivedAt: string;
   readonly links: { readonly self: string; readonly responses: string; readonly evidence: string };
 }
@@ -30,111 +27,55 @@ export interface CreateResult {
 
 export interface CreateComplaintDeps {
   readonly db: DataSource;
-  readonly zeebe: Pick<Zeebe.ZeebeGrpcClient, 'publishMessage'>;
   readonly now: () => Date;
-  readonly log: Pick<Logger, 'warn'>;
-  /** How long the answer waits for the engine to take the start (the start goes on after it). */
-  readonly startWaitMs: number;
 }
-
-/** A key still in flight after this long belongs to a request that died before committing. */
-export const STALE_IN_FLIGHT_MS = 2 * 60_000;
 
 /**
  * Registers a complaint once per idempotency key: the record, its number and the key's answer are
- * committed in one transaction; then the process is started by message (its id is the number, so a
- * second start is a no-op). If the engine cannot be reached the answer says `queued` and the
- * process-start retrier (process-start-retrier.ts) starts it later: a record never stays without its
- * process, and no process starts without its record (the record is committed first).
+ * committed in one statement (db/intake.ts), which also queues the start of its process: the
+ * complaint is announced at commit, and the process starter publishes `complaint-received` (its id
+ * is the number, so a second start is a no-op). The request never waits for the engine, and a
+ * record never stays without its process: what an announcement misses, the starter's periodic pass
+ * finds. The same key with another body is refused (422); while a request with the key is being
+ * registered, another is refused (409).
  */
 export async function createComplaint(
   deps: CreateComplaintDeps,
   request: { readonly owner: string; readonly key: string; readonly intake: ComplaintIntake },
 ): Promise<CreateResult> {
-  const keys = new IdempotencyRepository(deps.db.manager);
   const requestHash = intakeFingerprint(request.intake);
-  const claim = await keys.claimKey(request.owner, request.key, requestHash);
-  if (!claim.claimed) {
-    const existing = claim.existing;
-    if (existing.requestHash !== requestHash) {
-      throw new UnprocessableError(
-        'This Idempotency-Key was used for a different complaint; use a new key for a new complaint.',
-        'IDEMPOTENCY_KEY_REUSED',
-      );
-    }
-    if (existing.state === 'done') {
-      return { status: 201, body: existing.response as CreatedComplaint, replayed: true };
-    }
-    if (!(await keys.reclaimStaleKey(request.owner, request.key, requestHash, STALE_IN_FLIGHT_MS))) {
-      throw new ConflictError(
-        'A request with this Idempotency-Key is still being processed; retry in a few seconds.',
-        'IDEMPOTENCY_KEY_IN_FLIGHT',
-      );
-    }
-  }
-  let registered: RegisteredComplaint;
   const receivedAt = deps.now();
-  try {
-    // the answer is kept with the complaint, as `started` (the usual case: one commit fewer); if
-    // the start fails below it is rewritten as `queued`, and the retrier starts the process
-    registered = await registerComplaint(deps.db, request.intake, receivedAt, {
-      idempotency: {
-        owner: request.owner,
-        key: request.key,
-        requestHash,
-        statusCode: 201,
-        answer: (complaintNumber) => answerFor({ complaintNumber }, receivedAt, 'started'),
-      },
-    });
-  } catch (error) {
-    await keys.releaseKey(request.owner, request.key);
-    throw error;
+  const intake = await registerComplaintOnce(deps.db, request.intake, receivedAt, {
+    owner: request.owner,
+    key: request.key,
+    requestHash,
+    statusCode: 201,
+    answer: (complaintNumber) => answerFor(complaintNumber, receivedAt),
+  });
+  if (intake.outcome === 'registered') {
+    return { status: 201, body: answerFor(intake.complaint.complaintNumber, receivedAt), replayed: false };
   }
-  const start = startOrQueue(deps, registered);
-  const process = await Promise.race([start, waited(deps.startWaitMs)]);
-  const body = answerFor(registered, receivedAt, process);
-  if (process === 'queued') await keys.completeKey(request.owner, request.key, 201, body);
-  if (process === 'starting') {
-    // the request does not wait for a busy engine; the kept answer follows what became of the start
-    void start.then(async (outcome) => {
-      if (outcome === 'queued') {
-        await keys.completeKey(request.owner, request.key, 201, answerFor(registered, receivedAt, outcome));
-      }
-    });
-  }
-  return { status: 201, body, replayed: false };
-}
-
-function waited(ms: number): Promise<'starting'> {
-  return new Promise((resolve) => setTimeout(() => resolve('starting'), ms).unref());
-}
-
-async function startOrQueue(
-  deps: CreateComplaintDeps,
-  complaint: RegisteredComplaint,
-): Promise<'started' | 'queued'> {
-  try {
-    await startComplaintProcess(deps.zeebe, complaint);
-    return 'started';
-  } catch (error) {
-    deps.log.warn(
-      { complaintNumber: complaint.complaintNumber, err: error },
-      'complaint registered; the engine could not be reached, its process start is queued',
+  if (intake.outcome === 'in_flight') {
+    throw new ConflictError(
+      'A request with this Idempotency-Key is still being processed; retry in a few seconds.',
+      'IDEMPOTENCY_KEY_IN_FLIGHT',
     );
-    return 'queued';
   }
+  if (intake.requestHash !== requestHash) {
+    throw new UnprocessableError(
+      'This Idempotency-Key was used for a different complaint; use a new key for a new complaint.',
+      'IDEMPOTENCY_KEY_REUSED',
+    );
+  }
+  return { status: 201, body: intake.response as CreatedComplaint, replayed: true };
 }
 
-function answerFor(
-  complaint: Pick<RegisteredComplaint, 'complaintNumber'>,
-  receivedAt: Date,
-  process: CreatedComplaint['process'],
-): CreatedComplaint {
-  const self = `/api/complaints/${complaint.complaintNumber}`;
+function answerFor(complaintNumber: string, receivedAt: Date): CreatedComplaint {
+  const self = `/api/complaints/${complaintNumber}`;
   return {
-    number: complaint.complaintNumber,
+    number: complaintNumber,
     state: 'registered',
-    process,
+    process: 'queued',
     receivedAt: receivedAt.toISOString(),
     links: { self, responses: `${self}/responses`, evidence: `${self}/evidence` },
   };

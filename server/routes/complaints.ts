@@ -51,13 +51,7 @@ export async function complaintRoutes(app: FastifyInstance, { deps }: { deps: Ap
       const principal = principalOf(request);
       limiter.take(principal);
       const result = await createComplaint(
-        {
-          db: deps.db,
-          zeebe: deps.zeebe,
-          now: deps.now,
-          log: request.log,
-          startWaitMs: deps.config.processStartWaitMs,
-        },
+        { db: deps.db, now: deps.now },
         {
           owner: principal.id,
           key: request.headers['idempotency-key'],

@@ -9,6 +9,7 @@ import { createLogger } from '../../lib/logger';
 import { processesDir } from '../../lib/paths';
 import { type ApiDeps, buildApp } from '../../server/app';
 import { issueApiKey, issueStaffToken } from '../../server/auth/issue-credentials';
+import { ProcessStarter } from '../../server/complaints/process-starter';
 import type { Role } from '../../server/auth/principal';
 import { type RunningWorkers, startWorkers } from '../../workers';
 import { startTestEngine, type TestEngine } from './engine';
@@ -22,8 +23,6 @@ export function testApiConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     rateLimitPerMinute: 100_000,
     complaintsPerMinute: 100_000,
     requestTimeoutMs: 30_000,
-    // long enough that an answer says `started` (or `queued`) deterministically in tests
-    processStartWaitMs: 10_000,
     // off: a test machine's CPU starved by parallel suites is not an overloaded server (security.test.ts turns it on)
     overloadEventLoopDelayMs: 0,
     evidence: { maxBytes: 1024 * 1024, dir: `/tmp/complaints-evidence-${randomBytes(4).toString('hex')}` },
@@ -38,6 +37,8 @@ export interface TestApi {
   readonly deps: ApiDeps;
   /** API keys: an administrator, and two integrators that must never see each other's complaints. */
   readonly keys: { readonly admin: string; readonly crm: string; readonly shop: string };
+  /** Starts the processes of registered complaints (with the workers; absent without). */
+  readonly starter: ProcessStarter | undefined;
   /** A staff token (roles as given) for a member of the demo staff. */
   tokenFor(staffId: string, roles: Exclude<Role, 'integrator'>[]): string;
   /** `app.inject` with `Authorization: Bearer <credential>`. */
@@ -53,7 +54,7 @@ export interface TestApiOptions {
 
 /**
  * The whole API on a fresh engine and database: the diagram deployed, reference data and demo staff
- * seeded, the real workers polling, and keys for an administrator and two integrators (`crm`, `shop`).
+ * seeded, the real workers polling and the process starter listening, and keys for an administrator and two integrators (`crm`, `shop`).
  */
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const t = await startTestEngine();
@@ -62,8 +63,19 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   const log = createLogger({ level: (process.env.API_TEST_LOG ?? 'silent') as 'silent', pretty: false });
   await deployResources(t.zeebe, processesDir(), log);
   let workers: RunningWorkers | undefined;
+  let starter: ProcessStarter | undefined;
   if (options.workers ?? true) {
     workers = startWorkers(t.zeebe, { db, rest: t.rest, now: () => new Date(), log });
+    // as in the background process; the periodic pass rarely (starts come from announcements)
+    starter = new ProcessStarter({
+      db,
+      databaseUrl: t.db.url,
+      zeebe: t.zeebe,
+      log,
+      now: () => new Date(),
+      intervalMs: 60_000,
+    });
+    await starter.start();
   }
   const tokenSecret = randomBytes(32).toString('base64url');
   const deps: ApiDeps = {
@@ -96,8 +108,10 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
         ...request,
         headers: { ...(credential ? { authorization: `Bearer ${credential}` } : {}), ...request.headers },
       }),
+    starter,
     async stop() {
       await app.close();
+      await starter?.stop();
       await workers?.close();
       await db.destroy();
       await t.stop();

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { priorityOf } from '../../lib/process-priority';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { startTestEngine, type TestEngine } from '../helpers/engine';
 
@@ -89,7 +90,7 @@ test('npm start against a cluster and DATABASE_URL serves, then stops every part
   const background = stopped.filter(inBackground).map((line) => line.part);
   expect(background).toEqual([
     'idempotency sweeper',
-    'process start retrier',
+    'process starter',
     'workers',
     'notification dispatcher',
     'database',
@@ -111,7 +112,7 @@ test('a background process that dies is started again, at its lower priority, an
   try {
     const started = await start.line((line) => typeof line.http === 'string');
     const first = await start.line((line) => line.msg === 'background process: started');
-    expect(niceOf(first.pid as number)).toBe(10);
+    expect(priorityOf(readFileSync(`/proc/${first.pid}/stat`, 'utf8'))).toBe('idle');
     // when the background process is killed
     process.kill(first.pid as number, 'SIGKILL');
     await start.line((line) => line.msg === 'background process: exited unexpectedly; restarting');
@@ -119,7 +120,7 @@ test('a background process that dies is started again, at its lower priority, an
     // then a new one runs, at the same priority, and complaints filed now are handled
     const second = start.lines.filter((line) => line.msg === 'background process: started').at(-1)!;
     expect(second.pid).not.toBe(first.pid);
-    expect(niceOf(second.pid as number)).toBe(10);
+    expect(priorityOf(readFileSync(`/proc/${second.pid}/stat`, 'utf8'))).toBe('idle');
     const filed = await fetch(`${started.http}/api/complaints`, {
       method: 'POST',
       headers: {
@@ -143,12 +144,6 @@ test('a background process that dies is started again, at its lower priority, an
     expect(await start.exited).toBe(0);
   }
 });
-
-/** The niceness of a process (field 19 of /proc/<pid>/stat). */
-function niceOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
-}
 
 async function eventuallyClassified(http: string, key: string, number: string) {
   const deadline = Date.now() + 30_000;

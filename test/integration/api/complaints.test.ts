@@ -1,9 +1,7 @@
 import { Zeebe } from '@camunda8/sdk';
+import { idempotencyLockKey } from '../../../db/intake';
 import { ComplaintsRepository } from '../../../db/repositories/complaints.repository';
-import { buildApp } from '../../../server/app';
-import { ProcessStartRetrier } from '../../../server/complaints/process-start-retrier';
-import { intakeFingerprint } from '../../../server/complaints/create-complaint';
-import { intakeOf } from '../../../server/complaints/intake-of';
+import { ProcessStarter } from '../../../server/complaints/process-starter';
 import { startTestApi, type TestApi } from '../../helpers/api';
 import { clientConfig } from '../../helpers/engine';
 import { freePort } from '../../helpers/ports';
@@ -37,7 +35,7 @@ test('a complaint is registered with its number, state and links, and its handli
   // then
   expect(response.statusCode).toBe(201);
   const body = response.json();
-  expect(body).toMatchObject({ state: 'registered', process: 'started' });
+  expect(body).toMatchObject({ state: 'registered', process: 'queued' });
   expect(body.number).toMatch(/^\d{4}\d{4}$/);
   expect(response.headers.location).toBe(`/api/complaints/${body.number}`);
   expect(body.links).toEqual({
@@ -105,31 +103,59 @@ test('the same Idempotency-Key with another body is 422; a key still in flight i
   expect(other.statusCode).toBe(422);
   expect(problemOf(other).code).toBe('IDEMPOTENCY_KEY_REUSED');
 
-  // given a request with this key and body that has not finished
+  // given a request with this key that is being registered (it holds the key's lock until it commits)
   const inFlight = newKey();
-  const prefix = /^ck_(\w{8})_/.exec(api.keys.crm)?.[1];
-  const owner = `key:${prefix}`;
-  const intake = intakeOf(DAMAGED_GOODS as never, {
-    id: owner,
-    clientId: 'crm',
-    roles: ['integrator'],
-    staffId: null,
-    complaintsPerMinute: null,
-  });
-  await api.db.query(
-    `INSERT INTO idempotency_record (owner, key, request_hash, state) VALUES ($1, $2, $3, 'in_flight')`,
-    [owner, inFlight, intakeFingerprint(intake)],
-  );
-  // when
-  const busy = await api.call(api.keys.crm, {
-    method: 'POST',
+  const owner = `key:${/^ck_(\w{8})_/.exec(api.keys.crm)?.[1]}`;
+  const request = {
+    method: 'POST' as const,
     url: '/api/complaints',
     headers: { 'idempotency-key': inFlight },
     payload: DAMAGED_GOODS,
-  });
+  };
+  const registering = await api.db.createQueryRunner();
+  await registering.startTransaction();
+  try {
+    await registering.query('SELECT pg_advisory_xact_lock($1::bigint)', [
+      idempotencyLockKey(owner, inFlight),
+    ]);
+    // when
+    const busy = await api.call(api.keys.crm, request);
+    // then
+    expect(busy.statusCode).toBe(409);
+    expect(problemOf(busy).code).toBe('IDEMPOTENCY_KEY_IN_FLIGHT');
+  } finally {
+    await registering.rollbackTransaction();
+    await registering.release();
+  }
+  // and once that request has failed, the key is free again: nothing was left behind
+  const retried = await api.call(api.keys.crm, request);
+  expect(retried.statusCode).toBe(201);
+  expect(retried.headers['idempotency-replayed']).toBeUndefined();
+});
+
+test('two requests racing with one key make one complaint: the other is replayed or told it is in flight', async () => {
+  // given
+  const key = newKey();
+  const post = () =>
+    api.call(api.keys.crm, {
+      method: 'POST',
+      url: '/api/complaints',
+      headers: { 'idempotency-key': key },
+      payload: DAMAGED_GOODS,
+    });
+  // when
+  const answers = await Promise.all([post(), post(), post(), post()]);
   // then
-  expect(busy.statusCode).toBe(409);
-  expect(problemOf(busy).code).toBe('IDEMPOTENCY_KEY_IN_FLIGHT');
+  const created = answers.filter((a) => a.statusCode === 201 && !a.headers['idempotency-replayed']);
+  expect(created).toHaveLength(1);
+  for (const other of answers.filter((a) => a !== created[0])) {
+    if (other.statusCode === 201) expect(other.json().number).toBe(created[0].json().number);
+    else expect(problemOf(other).code).toBe('IDEMPOTENCY_KEY_IN_FLIGHT');
+  }
+  const [{ count }] = await api.db.query(`SELECT count(*)::int AS count FROM complaint WHERE number = $1`, [
+    created[0].json().number,
+  ]);
+  expect(count).toBe(1);
 });
 
 test('a complaint without an Idempotency-Key is refused', async () => {
@@ -320,7 +346,8 @@ test('a withdrawn complaint ends as withdrawn; withdrawing it again is 409', asy
 });
 
 test('with the engine unreachable the complaint is kept and queued, and its process starts once it is back', async () => {
-  // given the API talking to an engine that does not answer
+  // given the process starter talking to an engine that does not answer
+  await api.starter?.stop();
   const port = await freePort();
   const deadEngine = new Zeebe.ZeebeGrpcClient({
     config: clientConfig({
@@ -328,38 +355,46 @@ test('with the engine unreachable the complaint is kept and queued, and its proc
       restAddress: `http://127.0.0.1:${port}`,
     }),
   });
-  const app = buildApp({ log: api.deps.log, readiness: [], api: { ...api.deps, zeebe: deadEngine } });
+  const starterFor = (zeebe: typeof api.t.zeebe) =>
+    new ProcessStarter({
+      db: api.db,
+      databaseUrl: api.t.db.url,
+      zeebe,
+      log: api.deps.log,
+      now: () => new Date(),
+      intervalMs: 60_000,
+    });
+  const unreachable = starterFor(deadEngine);
+  await unreachable.start();
+  let starter: ProcessStarter | undefined;
   try {
     // when a complaint comes in
-    const response = await app.inject({
+    const response = await api.call(api.keys.crm, {
       method: 'POST',
       url: '/api/complaints',
-      headers: { authorization: `Bearer ${api.keys.crm}`, 'idempotency-key': newKey() },
+      headers: { 'idempotency-key': newKey() },
       payload: DAMAGED_GOODS,
     });
     // then it is registered, and the answer says its handling is queued
     expect(response.statusCode).toBe(201);
     const { number, process } = response.json();
     expect(process).toBe('queued');
+    expect(await unreachable.runOnce({ graceMs: 0 })).toBe(0);
     const queued = await api.call(api.keys.crm, { method: 'GET', url: `/api/complaints/${number}` });
     expect(queued.json()).toMatchObject({ number, process: 'queued', currentSteps: [] });
+    await unreachable.stop();
 
-    // and when the retrier runs with the engine back, the process starts, once
-    const retrier = new ProcessStartRetrier({
-      db: api.db,
-      zeebe: api.t.zeebe,
-      log: api.deps.log,
-      now: () => new Date(),
-      graceMs: 0,
-    });
-    expect(await retrier.runOnce()).toBeGreaterThanOrEqual(1);
-    await retrier.runOnce();
+    // and when a starter runs with the engine back, the process starts, once
+    starter = starterFor(api.t.zeebe);
+    await starter.start();
     await waitForStep(api, api.keys.crm, number, 'Task_ReviewValidity');
+    await starter.runOnce({ graceMs: 0 });
     const instances = await api.t.rest.searchProcessInstances({
       filter: { processDefinitionId: 'complaint-handling' },
       page: { from: 0, limit: 1000 },
     } as never);
     const complaint = await new ComplaintsRepository(api.db.manager).findByNumber(number);
+    expect(complaint?.processInstanceKey).toBeTruthy();
     expect(
       instances.items.filter(
         (i: { processInstanceKey: string }) => i.processInstanceKey === complaint?.processInstanceKey,
@@ -371,9 +406,25 @@ test('with the engine unreachable the complaint is kept and queued, and its proc
     );
     expect(events[0].n).toBe(1);
   } finally {
-    await app.close();
+    await unreachable.stop();
+    await starter?.stop();
     await deadEngine.close();
+    await api.starter?.start();
   }
+});
+
+test('when the connection the starter listens on is lost, it reconnects and starts what it missed', async () => {
+  // given the starter's listening connection cut by the database
+  const [cut] = await api.db.query(
+    `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
+      WHERE datname = current_database() AND query = 'LISTEN complaint_registered'`,
+  );
+  expect(cut.n).toBe(1);
+  // when a complaint comes in before it listens again (its announcement reaches nobody)
+  const number = await fileComplaint(api, api.keys.crm);
+  // then its process starts all the same
+  const detail = await waitForStep(api, api.keys.crm, number, 'Task_ReviewValidity');
+  expect(detail).toMatchObject({ number, process: 'started' });
 });
 
 /** Completes the complaint's open `elementId` task with these variables, as the inbox would. */
@@ -427,40 +478,4 @@ test("the customer's appeal of the result goes to the complaint centre's appeal 
     payload: { response: 'accept' },
   });
   expect(again.statusCode).toBe(409);
-});
-
-test('the answer does not wait for a busy engine: it says `starting`, and the start goes on', async () => {
-  // given an engine that takes 300 ms to accept the start, and an answer that waits 20 ms at most
-  const slowEngine = {
-    publishMessage: async (request: Parameters<typeof api.t.zeebe.publishMessage>[0]) => {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      return api.t.zeebe.publishMessage(request);
-    },
-  } as unknown as typeof api.t.zeebe;
-  const app = buildApp({
-    log: api.deps.log,
-    readiness: [],
-    api: { ...api.deps, zeebe: slowEngine, config: { ...api.deps.config, processStartWaitMs: 20 } },
-  });
-  try {
-    // when
-    const key = newKey();
-    const request = {
-      method: 'POST' as const,
-      url: '/api/complaints',
-      headers: { authorization: `Bearer ${api.keys.crm}`, 'idempotency-key': key },
-      payload: DAMAGED_GOODS,
-    };
-    const response = await app.inject(request);
-    // then
-    expect(response.statusCode).toBe(201);
-    const { number, process } = response.json();
-    expect(process).toBe('starting');
-    await waitForStep(api, api.keys.crm, number, 'Task_ReviewValidity');
-    // and a replay tells what became of the start
-    const replay = await app.inject(request);
-    expect(replay.json()).toMatchObject({ number, process: 'started' });
-  } finally {
-    await app.close();
-  }
 });

@@ -1,12 +1,14 @@
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../../db/data-source';
 import { lowerBackendPriority } from '../../../lib/backend-priority';
+import { priorityOf } from '../../../lib/process-priority';
 import { createLogger } from '../../../lib/logger';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database';
 
-// The background process's queries are served at its own lowered priority, so that they never
+// The background process's queries are served at its own lowered priority (SCHED_IDLE or a niceness), so that they never
 // get ahead of the HTTP server's; only where the database server is this machine's own.
 const log = createLogger({ level: 'silent', pretty: false });
 // the throwaway embedded PostgreSQL of the test run, unless DATABASE_URL names another server
@@ -17,6 +19,8 @@ beforeAll(async () => {
   db = await createTestDatabase('backend_priority');
 });
 afterAll(() => db.drop());
+
+const priorityOfPid = (pid: number) => priorityOf(readFileSync(`/proc/${pid}/stat`, 'utf8'));
 
 async function backendPids(dataSource: DataSource, connections: number): Promise<number[]> {
   // held together in one moment, so each is a connection of its own
@@ -29,25 +33,30 @@ async function backendPids(dataSource: DataSource, connections: number): Promise
 }
 
 (embedded ? test : test.skip)(
-  "every connection of the pool is served by a backend at the pool's niceness; others are not",
+  "every connection of the pool is served by a backend at the pool's priority; others are not",
   async () => {
-    // given
-    const lowered = await openDatabase(db.url, { poolSize: 3, onConnect: lowerBackendPriority(7, log) });
+    // given one pool whose backends run under SCHED_IDLE, one at niceness 7
+    const idle = await openDatabase(db.url, { poolSize: 3, onConnect: lowerBackendPriority('idle', log) });
+    const niced = await openDatabase(db.url, { poolSize: 2, onConnect: lowerBackendPriority(7, log) });
     const plain = new pg.Client({ connectionString: db.url });
     await plain.connect();
     try {
       // when
-      const pids = await backendPids(lowered, 3);
+      const idlePids = await backendPids(idle, 3);
+      const nicedPids = await backendPids(niced, 2);
       const {
         rows: [{ pid: plainPid }],
       } = await plain.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
       // then
-      expect(pids).toHaveLength(3);
-      for (const pid of pids) expect(os.getPriority(pid)).toBe(7);
-      expect(os.getPriority(plainPid)).toBe(0);
+      expect(idlePids).toHaveLength(3);
+      for (const pid of idlePids) expect(priorityOfPid(pid)).toBe('idle');
+      expect(nicedPids).toHaveLength(2);
+      for (const pid of nicedPids) expect(priorityOfPid(pid)).toBe(7);
+      expect(priorityOfPid(plainPid)).toBe(0);
     } finally {
       await plain.end();
-      await lowered.destroy();
+      await idle.destroy();
+      await niced.destroy();
     }
   },
 );
@@ -67,7 +76,7 @@ test('a role that may not read the data directory gets a working connection at n
     // when
     const outcome = await lowerBackendPriority(7, log)(client);
     // then
-    expect(outcome).toEqual({ reniced: false, reason: 'the data directory is not readable by this role' });
+    expect(outcome).toEqual({ lowered: null, reason: 'the data directory is not readable by this role' });
     const { rows } = await client.query('SELECT 1 AS one');
     expect(rows).toEqual([{ one: 1 }]);
   } finally {
@@ -77,7 +86,7 @@ test('a role that may not read the data directory gets a working connection at n
   }
 });
 
-test('a database server on another machine is left alone: the pid it names is not reniced here', async () => {
+test('a database server on another machine is left alone: the pid it names is not lowered here', async () => {
   // given a server whose backend pid happens to be a process of this machine (this one)
   const before = os.getPriority();
   const remote = {
@@ -86,7 +95,7 @@ test('a database server on another machine is left alone: the pid it names is no
   // when
   const outcome = await lowerBackendPriority(7, log)(remote);
   // then
-  expect(outcome).toEqual({ reniced: false, reason: 'the database server runs on another machine' });
+  expect(outcome).toEqual({ lowered: null, reason: 'the database server runs on another machine' });
   expect(os.getPriority()).toBe(before);
 });
 
@@ -96,6 +105,6 @@ test('niceness 0 asks for nothing: no query is sent', async () => {
   // when
   const outcome = await lowerBackendPriority(0, log)(client);
   // then
-  expect(outcome).toEqual({ reniced: false, reason: 'no lower priority asked for' });
+  expect(outcome).toEqual({ lowered: null, reason: 'no lower priority asked for' });
   expect(client.query).not.toHaveBeenCalled();
 });

@@ -31,7 +31,7 @@ describe('loadConfig', () => {
         maxMessageSize: 4194304,
         longPollTimeoutMs: 10000,
       },
-      background: { nice: 10 },
+      background: { priority: 'idle' },
       notifications: {
         transports: ['log'],
         smtp: undefined,
@@ -46,7 +46,6 @@ describe('loadConfig', () => {
         rateLimitPerMinute: 1200,
         complaintsPerMinute: 120,
         requestTimeoutMs: 30000,
-        processStartWaitMs: 5,
         overloadEventLoopDelayMs: 1000,
         evidence: { maxBytes: 10485760, dir: path.resolve('data', 'evidence') },
       },
@@ -70,7 +69,7 @@ describe('loadConfig', () => {
       ENGINE_REST_PORT: '8090',
       ENGINE_MAX_MESSAGE_SIZE: '8388608',
       ENGINE_LONG_POLL_TIMEOUT_MS: '5000',
-      BACKGROUND_NICE: '5',
+      BACKGROUND_PRIORITY: '5',
       NOTIFY_TRANSPORTS: 'smtp, webhook,log',
       SMTP_URL: 'smtp://mailer:secret@mail.example.com:587',
       SMTP_FROM: '投诉中心 <complaints@example.com>',
@@ -84,7 +83,6 @@ describe('loadConfig', () => {
       COMPLAINTS_PER_MINUTE: '30',
       REQUEST_TIMEOUT_MS: '10000',
       EVIDENCE_MAX_BYTES: '2048',
-      PROCESS_START_WAIT_MS: '50',
       OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
     };
     // when
@@ -107,7 +105,7 @@ describe('loadConfig', () => {
         maxMessageSize: 8388608,
         longPollTimeoutMs: 5000,
       },
-      background: { nice: 5 },
+      background: { priority: 5 },
       notifications: {
         transports: ['log', 'smtp', 'webhook'],
         smtp: { url: 'smtp://mailer:secret@mail.example.com:587', from: '投诉中心 <complaints@example.com>' },
@@ -122,7 +120,6 @@ describe('loadConfig', () => {
         rateLimitPerMinute: 600,
         complaintsPerMinute: 30,
         requestTimeoutMs: 10000,
-        processStartWaitMs: 50,
         overloadEventLoopDelayMs: 0,
         evidence: { maxBytes: 2048, dir: '/var/lib/complaints/evidence' },
       },
@@ -191,6 +188,25 @@ describe('loadConfig', () => {
     const problems = problemsOf({ PORT: '3000.5' });
     // then
     expect(problems.map((p) => p.variable)).toEqual(['PORT']);
+  });
+
+  test('the background priority is idle or a niceness 0–19', () => {
+    // when
+    const problems = [
+      ...problemsOf({ BACKGROUND_PRIORITY: 'low' }),
+      ...problemsOf({ BACKGROUND_PRIORITY: '20' }),
+    ];
+    // then
+    expect(problems).toEqual([
+      {
+        variable: 'BACKGROUND_PRIORITY',
+        message: 'expected idle, or a niceness 0–19 (0: the same priority as the HTTP server), got "low"',
+      },
+      {
+        variable: 'BACKGROUND_PRIORITY',
+        message: 'expected idle, or a niceness 0–19 (0: the same priority as the HTTP server), got "20"',
+      },
+    ]);
   });
 
   test('the embedded PostgreSQL needs a real port: 0 is a problem', () => {
