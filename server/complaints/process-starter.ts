@@ -87,29 +87,41 @@ export class ProcessStarter {
     client.on('notification', (message) => this.announced(message.payload));
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client, undefined));
-    await client.connect();
-    await client.query(`LISTEN ${COMPLAINT_REGISTERED_CHANNEL}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${COMPLAINT_REGISTERED_CHANNEL}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    if (this.stopped) {
+      await client.end().catch(() => undefined);
+      return;
+    }
     this.listener = client;
     this.reconnectDelay = RECONNECT_MIN_MS;
     // what was announced while nobody listened
     void this.runOnce({ graceMs: 0 }).catch(() => undefined);
   }
 
+  /** The listening connection went away: it is closed, and another is opened. */
   private lost(client: pg.Client, error: Error | undefined): void {
     if (this.stopped || this.listener !== client) return;
     this.listener = undefined;
     void client.end().catch(() => undefined);
+    this.reconnect(error, 'process start: lost the database connection it listens on; reconnecting');
+  }
+
+  /** Listens again after the back-off delay; a failed attempt schedules the next, up to 30 s apart. */
+  private reconnect(error: unknown, message: string): void {
     const delay = this.reconnectDelay;
     this.reconnectDelay = Math.min(delay * 2, RECONNECT_MAX_MS);
-    this.options.log.warn(
-      { err: error, retryInMs: delay },
-      'process start: lost the database connection it listens on; reconnecting',
-    );
+    this.options.log.warn({ err: error, retryInMs: delay }, message);
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = undefined;
       if (this.stopped) return;
       this.listen().catch((reason: unknown) =>
-        this.lost(client, reason instanceof Error ? reason : new Error(String(reason))),
+        this.reconnect(reason, 'process start: could not listen again; retrying'),
       );
     }, delay);
     this.reconnectTimer.unref();

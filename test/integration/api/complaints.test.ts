@@ -1,4 +1,5 @@
 import { Zeebe } from '@camunda8/sdk';
+import pg from 'pg';
 import { idempotencyLockKey } from '../../../db/intake';
 import { ComplaintsRepository } from '../../../db/repositories/complaints.repository';
 import { ProcessStarter } from '../../../server/complaints/process-starter';
@@ -423,6 +424,37 @@ test('when the connection the starter listens on is lost, it reconnects and star
   // when a complaint comes in before it listens again (its announcement reaches nobody)
   const number = await fileComplaint(api, api.keys.crm);
   // then its process starts all the same
+  const detail = await waitForStep(api, api.keys.crm, number, 'Task_ReviewValidity');
+  expect(detail).toMatchObject({ number, process: 'started' });
+});
+
+test('while the database refuses connections, the starter keeps trying to listen again', async () => {
+  // given a database that takes no new connections, and the starter's listening connection cut
+  const warn = jest.spyOn(api.deps.log, 'warn');
+  const [{ name }] = await api.db.query('SELECT current_database() AS name');
+  const admin = new pg.Client({ connectionString: process.env.TEST_PG_ADMIN_URL });
+  await admin.connect();
+  const allowConnections = (allow: boolean) =>
+    admin.query(`ALTER DATABASE ${pg.escapeIdentifier(name)} WITH ALLOW_CONNECTIONS ${allow}`);
+  await allowConnections(false);
+  try {
+    await api.db.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE datname = current_database() AND query = 'LISTEN complaint_registered'`,
+    );
+    // when its first attempt to listen again has failed
+    await eventually('a failed attempt to listen again', async () =>
+      warn.mock.calls.some(([, message]) => message === 'process start: could not listen again; retrying')
+        ? true
+        : undefined,
+    );
+  } finally {
+    await allowConnections(true);
+    await admin.end();
+    warn.mockRestore();
+  }
+  // then a later attempt succeeds, and complaints filed now start
+  const number = await fileComplaint(api, api.keys.crm);
   const detail = await waitForStep(api, api.keys.crm, number, 'Task_ReviewValidity');
   expect(detail).toMatchObject({ number, process: 'started' });
 });
