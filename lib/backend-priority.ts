@@ -15,8 +15,8 @@ export type BackendPriorityOutcome =
 
 /**
  * A pg-pool `onConnect` hook that runs each new connection's PostgreSQL server process (its
- * backend) at `priority` (process-priority.ts), so that the queries a low-priority process sends are served at its priority
- * and not ahead of the HTTP server's. Done only where it is safe: the backend must run on this
+ * backend) at `priority` (process-priority.ts), so that the queries a low-priority process sends
+ * are served at its priority and not ahead of the HTTP server's. Done only where it is safe: the backend must run on this
  * machine, which is checked by its working directory being the server's data directory (readable
  * only by a superuser, as the embedded PostgreSQL's user is); otherwise, or when the operating
  * system refuses, the connection is used as it is. The hook never fails a connection.

@@ -161,8 +161,10 @@ export interface Config {
     readonly maxMessageSize: number;
     readonly longPollTimeoutMs: number;
   };
-  /** The background process (engine, workers, dispatcher): how much it yields to the HTTP server. */
-  /** The background process's CPU priority, and that of the database processes serving it. */
+  /**
+   * How the background process (engine, workers, dispatcher) and the database processes serving it
+   * yield the CPU to the HTTP server.
+   */
   readonly background: { readonly priority: CpuPriority };
   readonly notifications: NotificationsConfig;
   readonly api: ApiConfig;

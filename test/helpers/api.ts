@@ -54,7 +54,8 @@ export interface TestApiOptions {
 
 /**
  * The whole API on a fresh engine and database: the diagram deployed, reference data and demo staff
- * seeded, the real workers polling and the process starter listening, and keys for an administrator and two integrators (`crm`, `shop`).
+ * seeded, the real workers polling and the process starter listening, and keys for an administrator
+ * and two integrators (`crm`, `shop`).
  */
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const t = await startTestEngine();
