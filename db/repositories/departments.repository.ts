@@ -72,7 +72,7 @@ export class DepartmentsRepository {
   }
 }
 
-function toDepartment(record: DepartmentRecord): Department {
+export function toDepartment(record: DepartmentRecord): Department {
   return {
     code: record.code,
     name: { zh: record.nameZh, en: record.nameEn },

@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
 import type { DepartmentRecord } from '../../../db/entities/department.entity';
-import { DepartmentsRepository } from '../../../db/repositories/departments.repository';
+import { DepartmentsRepository, toDepartment } from '../../../db/repositories/departments.repository';
 import { RoutingRulesRepository } from '../../../db/repositories/routing-rules.repository';
 import { ConflictError, NotFoundError } from '../../../lib/errors';
 import type { ApiDeps } from '../../app';
@@ -102,14 +102,5 @@ function found(record: DepartmentRecord | null, code: string): DepartmentRecord 
 }
 
 function toView(record: DepartmentRecord) {
-  return {
-    code: record.code,
-    name: { zh: record.nameZh, en: record.nameEn },
-    candidateGroup: record.candidateGroup,
-    teamManagerGroup: record.teamManagerGroup,
-    directorGroup: record.directorGroup,
-    active: record.active,
-    createdAt: record.createdAt,
-    updatedAt: record.updatedAt,
-  };
+  return { ...toDepartment(record), active: record.active, createdAt: record.createdAt };
 }
