@@ -130,6 +130,11 @@ export const Environment = Type.Object({
     default: 1000,
     description: 'a duration in milliseconds, an integer of at least 0 (0 turns the check off)',
   }),
+  OVERLOAD_HEAP_USED_MB: Type.Integer({
+    minimum: 0,
+    default: 1536,
+    description: 'a size in MiB, an integer of at least 0 (0 turns the check off)',
+  }),
   EVIDENCE_MAX_BYTES: Type.Integer({
     minimum: 1024,
     default: 10 * 1024 * 1024,
@@ -181,8 +186,13 @@ export interface ApiConfig {
   readonly rateLimitPerMinute: number;
   readonly complaintsPerMinute: number;
   readonly requestTimeoutMs: number;
-  /** Mean event-loop delay over a second above which requests are refused with 503 (0: never). */
-  readonly overloadEventLoopDelayMs: number;
+  /** When requests are refused with 503 `OVERLOADED`; 0 turns a check off. */
+  readonly overload: {
+    /** Mean event-loop delay over a second, in ms. */
+    readonly eventLoopDelayMs: number;
+    /** JavaScript heap in use, in bytes. */
+    readonly heapUsedBytes: number;
+  };
   /** Largest attachment accepted, and where attachments are kept. */
   readonly evidence: { readonly maxBytes: number; readonly dir: string };
 }
@@ -344,7 +354,10 @@ function toConfig(env: Environment): Config {
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
       complaintsPerMinute: env.COMPLAINTS_PER_MINUTE,
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
-      overloadEventLoopDelayMs: env.OVERLOAD_EVENT_LOOP_DELAY_MS,
+      overload: {
+        eventLoopDelayMs: env.OVERLOAD_EVENT_LOOP_DELAY_MS,
+        heapUsedBytes: env.OVERLOAD_HEAP_USED_MB * 1024 * 1024,
+      },
       evidence: { maxBytes: env.EVIDENCE_MAX_BYTES, dir: path.join(dataDir, 'evidence') },
     },
   };

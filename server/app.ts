@@ -77,7 +77,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     void app.register(security, {
       corsOrigins: api.config.corsOrigins,
       rateLimitPerMinute: api.config.rateLimitPerMinute,
-      maxEventLoopDelayMs: api.config.overloadEventLoopDelayMs,
+      overload: api.config.overload,
     });
     void app.register(openapi);
     void app.register(authentication, { db: api.db, tokenSecret: api.tokenSecret, now: api.now });

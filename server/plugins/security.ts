@@ -4,14 +4,15 @@ import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { ApiConfig } from '../../lib/config';
 import { AppError } from '../../lib/errors';
 import { problem, PROBLEM_CONTENT_TYPE } from '../problem';
 
 export interface SecurityOptions {
   readonly corsOrigins: readonly string[];
   readonly rateLimitPerMinute: number;
-  /** Mean event-loop delay (ms, sampled each second) above which requests get 503; 0 turns it off. */
-  readonly maxEventLoopDelayMs: number;
+  /** Mean event-loop delay and heap in use (sampled each second) above which requests get 503. */
+  readonly overload: ApiConfig['overload'];
 }
 
 /**
@@ -47,8 +48,8 @@ export const security = fp<SecurityOptions>(
       errorResponseBuilder: (_request, context) => new RateLimitError(context.max, context.ttl),
     });
     await app.register(underPressure, {
-      maxEventLoopDelay: options.maxEventLoopDelayMs,
-      maxHeapUsedBytes: 1.5 * 1024 ** 3,
+      maxEventLoopDelay: options.overload.eventLoopDelayMs,
+      maxHeapUsedBytes: options.overload.heapUsedBytes,
       retryAfter: 5,
       exposeStatusRoute: false,
       pressureHandler: (request, reply, type, value) => {

@@ -23,8 +23,9 @@ export function testApiConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     rateLimitPerMinute: 100_000,
     complaintsPerMinute: 100_000,
     requestTimeoutMs: 30_000,
-    // off: a test machine's CPU starved by parallel suites is not an overloaded server (security.test.ts turns it on)
-    overloadEventLoopDelayMs: 0,
+    // off: a test machine starved by parallel suites, or a test worker's heap grown over many suites,
+    // is not an overloaded server (security.test.ts turns the checks on)
+    overload: { eventLoopDelayMs: 0, heapUsedBytes: 0 },
     evidence: { maxBytes: 1024 * 1024, dir: `/tmp/complaints-evidence-${randomBytes(4).toString('hex')}` },
     ...overrides,
   };

@@ -262,7 +262,10 @@ test('a server whose event loop is stalled refuses with 503 and Retry-After, the
   const app = buildApp({
     log: api.deps.log,
     readiness: [],
-    api: { ...api.deps, config: { ...api.deps.config, overloadEventLoopDelayMs: 10 } },
+    api: {
+      ...api.deps,
+      config: { ...api.deps.config, overload: { eventLoopDelayMs: 10, heapUsedBytes: 0 } },
+    },
   });
   try {
     await app.ready();
@@ -287,6 +290,36 @@ test('a server whose event loop is stalled refuses with 503 and Retry-After, the
       async () => ((await list()).statusCode === 200 ? true : undefined),
       5000,
     );
+  } finally {
+    await app.close();
+  }
+});
+
+test('a server whose heap in use is over its limit refuses with 503 and Retry-After', async () => {
+  // given an app that counts any heap over 1 MiB as overload
+  const app = buildApp({
+    log: api.deps.log,
+    readiness: [],
+    api: {
+      ...api.deps,
+      config: { ...api.deps.config, overload: { eventLoopDelayMs: 0, heapUsedBytes: 1024 * 1024 } },
+    },
+  });
+  try {
+    await app.ready();
+    // when (the heap is sampled each second)
+    const refused = await eventually('the heap to be sampled', async () => {
+      const response = await app.inject({
+        method: 'GET',
+        url: '/api/complaints',
+        headers: { authorization: `Bearer ${api.keys.crm}` },
+      });
+      return response.statusCode === 503 ? response : undefined;
+    });
+    // then
+    expect(problemOf(refused)).toMatchObject({ status: 503, code: 'OVERLOADED' });
+    expect(problemOf(refused).detail).toContain('heapUsedBytes');
+    expect(refused.headers['retry-after']).toBe('5');
   } finally {
     await app.close();
   }

@@ -46,7 +46,7 @@ describe('loadConfig', () => {
         rateLimitPerMinute: 1200,
         complaintsPerMinute: 120,
         requestTimeoutMs: 30000,
-        overloadEventLoopDelayMs: 1000,
+        overload: { eventLoopDelayMs: 1000, heapUsedBytes: 1536 * 1024 * 1024 },
         evidence: { maxBytes: 10485760, dir: path.resolve('data', 'evidence') },
       },
     });
@@ -84,6 +84,7 @@ describe('loadConfig', () => {
       REQUEST_TIMEOUT_MS: '10000',
       EVIDENCE_MAX_BYTES: '2048',
       OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
+      OVERLOAD_HEAP_USED_MB: '512',
     };
     // when
     const config = loadConfig(env);
@@ -120,7 +121,7 @@ describe('loadConfig', () => {
         rateLimitPerMinute: 600,
         complaintsPerMinute: 30,
         requestTimeoutMs: 10000,
-        overloadEventLoopDelayMs: 0,
+        overload: { eventLoopDelayMs: 0, heapUsedBytes: 512 * 1024 * 1024 },
         evidence: { maxBytes: 2048, dir: '/var/lib/complaints/evidence' },
       },
     });
