@@ -1,7 +1,7 @@
 /**
  * HTTP API latency against a bare Fastify route (`npm run bench:api -- [--duration 45]
  * [--connections 10] [--pacer even|autocannon] [--log-level warn] [--background-priority idle|0-19]`). Runs the
- * whole system as `npm start` does (bin/start.ts: embedded PostgreSQL in a temporary directory, the
+ * whole system as `npm start` does (the build, dist/bin/start.js: embedded PostgreSQL in a temporary directory, the
  * background process with the embedded engine, processes/ deployed and the workers, the HTTP server
  * on 127.0.0.1) plus a bare Fastify here; for each route, once the machine is quiet, measures the
  * maximum rate (autocannon, closed loop), waits until the work that run queued behind its answers

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { MIN_SERIAL_DIGITS, yymmOf } from '../domain/numbering';
 import type { Category, Channel, Language, Source } from '../domain/vocabulary';
 import { contactFingerprints } from './contact-fingerprints';
+import { preparedQuery } from './prepared-query';
 import { actors } from './repositories/complaint-events.repository';
 
 /** The complainant's personal data: stored apart, masked for those who need not see it, erasable. */
@@ -194,7 +195,7 @@ async function runIntake(
     sha256: item.sha256,
     storage_key: item.storageKey,
   }));
-  return dataSource.query(INTAKE_STATEMENT, [
+  return preparedQuery<IntakeRow>(dataSource, INTAKE_STATEMENT, [
     yymmOf(now, options.timeZone),
     MIN_SERIAL_DIGITS,
     input.channel,

@@ -41,8 +41,36 @@ export function complaintNumber(yymm: string, serial: number): string {
   return yymm + String(serial).padStart(MIN_SERIAL_DIGITS, '0');
 }
 
+/** `yy` and `MM` in a time zone, by zone: every intake asks, and Intl formatters are costly to make. */
+const yearMonthFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+function yearMonthFormat(timeZone: string): Intl.DateTimeFormat | null {
+  let format = yearMonthFormats.get(timeZone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        year: '2-digit',
+        month: '2-digit',
+        calendar: 'gregory',
+        numberingSystem: 'latn',
+      });
+    } catch {
+      format = null; // not a zone Intl knows (luxon's own forms, e.g. UTC+8): luxon reads it
+    }
+    yearMonthFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The `YYMM` of an instant as seen in a time zone (the month a complaint is numbered in). */
 export function yymmOf(instant: Instant, timeZone = 'Asia/Shanghai'): string {
+  const format = instant instanceof Date && !Number.isNaN(instant.getTime()) && yearMonthFormat(timeZone);
+  if (format) {
+    const parts = format.formatToParts(instant);
+    const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+    return part('year') + part('month');
+  }
   const at =
     typeof instant === 'string'
       ? DateTime.fromISO(instant, { zone: timeZone })

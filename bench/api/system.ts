@@ -23,7 +23,8 @@ const UNLIMITED_PER_MINUTE = '100000000';
 const ROOT = path.resolve(__dirname, '..', '..');
 
 /**
- * Runs the system exactly as `npm start` does (bin/start.ts from the sources: an embedded PostgreSQL,
+ * Runs the system exactly as `npm start` does (the build, dist/bin/start.js, which `npm run bench:api`
+ * makes first: an embedded PostgreSQL,
  * durable, in a temporary directory; the background process with the embedded engine, the diagrams,
  * the workers; the HTTP server on 127.0.0.1), with the request limits lifted, plus a bare Fastify
  * with one trivial route in this process. Everything is registered on `teardown`.
@@ -42,8 +43,8 @@ export async function startSystem(
   teardown.add('temporary directory', async () => rmSync(dir, { recursive: true, force: true }));
   const port = await freePort();
   const admin = `ck_BenchAdm_${randomBytes(24).toString('base64url')}`;
-  progress(`starting the system (bin/start.ts) with its data in ${dir} ...`);
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, 'bin', 'start.ts')], {
+  progress(`starting the system (dist/bin/start.js) with its data in ${dir} ...`);
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'bin', 'start.js')], {
     cwd: ROOT,
     env: {
       ...process.env,

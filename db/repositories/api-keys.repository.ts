@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../prepared-query';
 
 /** An API key as stored: never the key itself, only its prefix and hash. */
 export interface ApiKeyRecord {
@@ -31,15 +32,15 @@ const COLUMNS = `id, name, key_prefix AS "keyPrefix", key_hash AS "keyHash", cli
   scopes, complaints_per_minute AS "complaintsPerMinute", created_at AS "createdAt", created_by AS "createdBy",
   last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
 
+const FIND_ACTIVE_BY_PREFIX = `SELECT ${COLUMNS} FROM api_key WHERE key_prefix = $1 AND revoked_at IS NULL`;
+
 export class ApiKeysRepository {
   constructor(private readonly manager: EntityManager) {}
 
   /** The live key with this prefix (revoked keys are not found). */
   async findActiveByPrefix(prefix: string): Promise<ApiKeyRecord | undefined> {
-    const rows: ApiKeyRecord[] = await this.manager.query(
-      `SELECT ${COLUMNS} FROM api_key WHERE key_prefix = $1 AND revoked_at IS NULL`,
-      [prefix],
-    );
+    // prepared: every authenticated request with an API key asks this
+    const rows = await preparedQuery<ApiKeyRecord>(this.manager, FIND_ACTIVE_BY_PREFIX, [prefix]);
     return rows[0];
   }
 

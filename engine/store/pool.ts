@@ -19,6 +19,9 @@ export function createPool(
   return new pg.Pool({
     connectionString,
     max,
+    // open connections stay open: a new one is a new backend with cold caches and its prepared
+    // statements parsed again (the first batches after a quiet spell were slow)
+    min: max,
     ...(onConnect ? { onConnect } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { DomainError } from '../../../domain/domain-error';
 import { complaintNumber, parseComplaintNumber, yymmOf } from '../../../domain/numbering';
 
@@ -47,6 +48,43 @@ describe('yymmOf', () => {
     const yymm = yymmOf(new Date('2026-10-31T17:30:00Z'), 'UTC');
     // then
     expect(yymm).toBe('2610');
+  });
+
+  test('takes the month of a Date as seen in Asia/Shanghai by default', () => {
+    // when: 2026-10-31 16:00 UTC is 2026-11-01 00:00 in Shanghai, one millisecond earlier still October
+    const first = yymmOf(new Date('2026-10-31T16:00:00Z'));
+    const last = yymmOf(new Date('2026-10-31T15:59:59.999Z'));
+    // then
+    expect([last, first]).toEqual(['2610', '2611']);
+  });
+
+  test('agrees with the calendar of each zone at every hour of two years', () => {
+    // given every hour of 2026 and 2027, in zones east and west of UTC, one with summer time
+    const zones = ['Asia/Shanghai', 'UTC', 'America/New_York', 'Pacific/Kiritimati'];
+    for (const zone of zones) {
+      for (let at = Date.UTC(2026, 0, 1); at < Date.UTC(2028, 0, 1); at += 3_600_000) {
+        // when
+        const yymm = yymmOf(new Date(at), zone);
+        // then
+        expect(yymm).toBe(DateTime.fromMillis(at, { zone }).toFormat('yyMM'));
+      }
+    }
+  });
+
+  test('reads a zone given as a fixed offset (UTC+8)', () => {
+    // when
+    const yymm = yymmOf(new Date('2026-10-31T16:30:00Z'), 'UTC+8');
+    // then
+    expect(yymm).toBe('2611');
+  });
+
+  test('refuses an invalid Date and an unknown zone', () => {
+    // when
+    const invalidDate = () => yymmOf(new Date('not a date'));
+    const unknownZone = () => yymmOf(new Date('2026-11-01T00:00:00Z'), 'Mars/Olympus_Mons');
+    // then
+    expect(invalidDate).toThrow(expect.objectContaining({ code: 'INVALID_INSTANT' }));
+    expect(unknownZone).toThrow(expect.objectContaining({ code: 'INVALID_INSTANT' }));
   });
 
   test('refuses a text that is not a date-time', () => {
