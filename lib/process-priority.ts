@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { promisify } from 'node:util';
 
@@ -19,10 +20,13 @@ export const IDLE_FALLBACK_NICE = 19;
 
 /**
  * Lowers the CPU priority of process `pid` (all its threads). `idle` takes util-linux's `chrt`
- * (SCHED_IDLE may be chosen by any user for their own processes); without it, niceness 19.
+ * (SCHED_IDLE may be chosen by any user for their own processes); without it, niceness 19. A process
+ * that leads a session of its own also gets its autogroup lowered (`lowerAutogroup`).
  */
 export async function lowerPriority(pid: number, priority: CpuPriority): Promise<PriorityOutcome> {
   if (priority === 0) return { applied: null, reason: 'no lower priority asked for' };
+  const nice = priority === 'idle' ? IDLE_FALLBACK_NICE : priority;
+  await lowerAutogroup(pid, nice);
   if (priority === 'idle' && os.platform() === 'linux') {
     try {
       await run('chrt', ['--all-tasks', '--idle', '--pid', '0', String(pid)]);
@@ -31,12 +35,47 @@ export async function lowerPriority(pid: number, priority: CpuPriority): Promise
       // no chrt, or refused: the strongest niceness instead
     }
   }
-  const nice = priority === 'idle' ? IDLE_FALLBACK_NICE : priority;
   try {
     os.setPriority(pid, nice);
     return { applied: nice };
   } catch (error) {
     return { applied: null, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Linux shares the CPU between sessions first ("autogroups", on unless
+ * `kernel.sched_autogroup_enabled` is 0), and only then between the processes of a session. A process
+ * that leads a session of its own therefore competes as a whole group, at normal weight, whatever
+ * its own policy: PostgreSQL makes every server process a session leader, and its backends under
+ * SCHED_IDLE still took a full share from the HTTP server. For such a process (a session leader
+ * whose autogroup is not ours), the autogroup's niceness is set too. True when it was.
+ */
+export async function lowerAutogroup(pid: number, nice: number): Promise<boolean> {
+  if (os.platform() !== 'linux') return false;
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const session = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3]);
+    if (session !== pid) return false; // it shares a session (and so a group): lowering it lowers others
+    const [theirs, ours] = await Promise.all([
+      readFile(`/proc/${pid}/autogroup`, 'utf8'),
+      readFile('/proc/self/autogroup', 'utf8'),
+    ]);
+    if (theirs.split(' ')[0] === ours.split(' ')[0]) return false;
+    await writeFile(`/proc/${pid}/autogroup`, String(nice));
+    return true;
+  } catch {
+    return false; // no autogroups in this kernel, the process is gone, or it is not ours to change
+  }
+}
+
+/** The niceness of the autogroup of process `pid` (Linux with autogroups), else undefined. */
+export async function autogroupNiceOf(pid: number): Promise<number | undefined> {
+  try {
+    const match = / nice (-?\d+)/.exec(await readFile(`/proc/${pid}/autogroup`, 'utf8'));
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

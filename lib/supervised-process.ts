@@ -71,7 +71,15 @@ export class SupervisedProcess<T> {
 
   private spawn(env: NodeJS.ProcessEnv, timeoutMs: number): Promise<T> {
     const { name, log } = this.options;
-    const child = fork(this.options.modulePath, [], { env, stdio: 'inherit' });
+    // A lowered child runs in a session of its own: Linux shares the CPU between sessions first
+    // (autogroups), so in ours its priority would only yield to this process, and in its own the
+    // session's group is lowered with it (lowerPriority). Ctrl-C then reaches this process alone,
+    // which stops the child in order; a child whose parent dies is told by its IPC channel closing.
+    const child = fork(this.options.modulePath, [], {
+      env,
+      stdio: 'inherit',
+      detached: this.options.priority !== 0,
+    });
     this.child = child;
     const startedAt = Date.now();
     const pid = child.pid;

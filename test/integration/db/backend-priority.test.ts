@@ -4,7 +4,7 @@ import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../../db/data-source';
 import { lowerBackendPriority } from '../../../lib/backend-priority';
-import { priorityOf } from '../../../lib/process-priority';
+import { autogroupNiceOf, priorityOf } from '../../../lib/process-priority';
 import { createLogger } from '../../../lib/logger';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database';
 
@@ -53,6 +53,13 @@ async function backendPids(dataSource: DataSource, connections: number): Promise
       expect(nicedPids).toHaveLength(2);
       for (const pid of nicedPids) expect(priorityOfPid(pid)).toBe(7);
       expect(priorityOfPid(plainPid)).toBe(0);
+      // and each lowered backend leads a session of its own (PostgreSQL's doing): its autogroup is
+      // lowered too, where the kernel has autogroups
+      if ((await autogroupNiceOf(plainPid)) !== undefined) {
+        for (const pid of idlePids) expect(await autogroupNiceOf(pid)).toBe(19);
+        for (const pid of nicedPids) expect(await autogroupNiceOf(pid)).toBe(7);
+        expect(await autogroupNiceOf(plainPid)).toBe(0);
+      }
     } finally {
       await plain.end();
       await idle.destroy();
