@@ -11,6 +11,7 @@
  * `overallRate`, which sends each second's quota in a burst at its start (and counts whole ms).
  * The load generator runs in a child process. Prints figures and the goals; asserts nothing.
  */
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { LogLevel } from '../lib/config';
@@ -74,9 +75,24 @@ async function main(teardown: Teardown): Promise<void> {
   }
   const cores = cpus();
   console.log(
-    `${cores.length} cores (${cores[0]?.model ?? 'unknown'}), Node ${process.version}, pacer ${pacer}`,
+    `${cores.length} cores (${cores[0]?.model ?? 'unknown'}), Node ${process.version}, pacer ${pacer}` +
+      `, ${autogroups()}`,
   );
   report(measured);
+}
+
+/**
+ * Whether Linux shares the CPU between sessions first (autogroups): the background's priority then
+ * holds less well (README, "npm start runs two Node processes"), which the figures show.
+ */
+function autogroups(): string {
+  try {
+    return readFileSync('/proc/sys/kernel/sched_autogroup_enabled', 'utf8').trim() === '1'
+      ? 'autogroups on'
+      : 'autogroups off';
+  } catch {
+    return 'no autogroups';
+  }
 }
 
 /** Ctrl-C or SIGTERM: the teardown stops the system in order and removes the temporary directory. */
