@@ -83,7 +83,7 @@ async function main(teardown: Teardown): Promise<void> {
 
 /**
  * Whether Linux shares the CPU between sessions first (autogroups): the background's priority then
- * holds less well (README, "npm start runs two Node processes"), which the figures show.
+ * holds less well (README, Architecture), which the figures show.
  */
 function autogroups(): string {
   try {
