@@ -54,9 +54,7 @@ export async function lowerPriority(pid: number, priority: CpuPriority): Promise
 export async function lowerAutogroup(pid: number, nice: number): Promise<boolean> {
   if (os.platform() !== 'linux') return false;
   try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    const session = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3]);
-    if (session !== pid) return false; // it shares a session (and so a group): lowering it lowers others
+    if (sessionOf(await readFile(`/proc/${pid}/stat`, 'utf8')) !== pid) return false; // it shares a session (and so a group): lowering it lowers others
     const [theirs, ours] = await Promise.all([
       readFile(`/proc/${pid}/autogroup`, 'utf8'),
       readFile('/proc/self/autogroup', 'utf8'),
@@ -79,9 +77,19 @@ export async function autogroupNiceOf(pid: number): Promise<number | undefined> 
   }
 }
 
+/** The fields of a /proc/<pid>/stat line from its 3rd on (after the command name, which may hold spaces). */
+function statFields(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
 /** `idle` when the process runs under SCHED_IDLE, else its niceness (Linux: /proc/<pid>/stat). */
 export function priorityOf(stat: string): CpuPriority {
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // fields from the 3rd of stat: nice is the 19th of stat, policy the 41st (SCHED_IDLE = 5)
+  const fields = statFields(stat);
+  // nice is the 19th field of stat, policy the 41st (SCHED_IDLE = 5)
   return Number(fields[38]) === 5 ? 'idle' : Number(fields[16]);
+}
+
+/** The session (its leader's pid) of the process of a /proc/<pid>/stat line: the 6th field. */
+export function sessionOf(stat: string): number {
+  return Number(statFields(stat)[3]);
 }

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { autogroupNiceOf, priorityOf } from '../../lib/process-priority';
+import { autogroupNiceOf, priorityOf, sessionOf } from '../../lib/process-priority';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { startTestEngine, type TestEngine } from '../helpers/engine';
 
@@ -114,8 +114,7 @@ test('a background process that dies is started again, at its lower priority, an
     const first = await start.line((line) => line.msg === 'background process: started');
     expect(priorityOf(readFileSync(`/proc/${first.pid}/stat`, 'utf8'))).toBe('idle');
     // in a session of its own, whose group is lowered too where the kernel has autogroups
-    const session = (pid: number) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[3];
-    expect(session(first.pid as number)).toBe(String(first.pid));
+    expect(sessionOf(readFileSync(`/proc/${first.pid}/stat`, 'utf8'))).toBe(first.pid);
     const groupNice = await autogroupNiceOf(first.pid as number);
     if (groupNice !== undefined) expect(groupNice).toBe(19);
     // when the background process is killed

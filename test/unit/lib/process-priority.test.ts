@@ -1,7 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { autogroupNiceOf, lowerAutogroup, lowerPriority, priorityOf } from '../../../lib/process-priority';
+import {
+  autogroupNiceOf,
+  lowerAutogroup,
+  lowerPriority,
+  priorityOf,
+  sessionOf,
+} from '../../../lib/process-priority';
 
 // lib/process-priority.ts: a lowered process yields the CPU, also where Linux shares it between
 // sessions first (autogroups): a process leading a session of its own gets its autogroup lowered.
@@ -77,4 +83,13 @@ test('a process that is gone is not lowered, and that is said', async () => {
   // then
   expect(lowered).toBe(false);
   expect(outcome).toEqual({ applied: null, reason: expect.any(String) });
+});
+
+test('reads the session of a stat line whose command name holds spaces and parentheses', () => {
+  // given a stat line of process 4242 ("my (odd) cmd"), parent 1, group 4242, session 4200
+  const stat = '4242 (my (odd) cmd) S 1 4242 4200 0 -1 4194560 0 0 0 0';
+  // when
+  const session = sessionOf(stat);
+  // then
+  expect(session).toBe(4200);
 });
