@@ -9,6 +9,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { createCamundaClients } from '../lib/camunda';
 import type { Config } from '../lib/config';
+import { removeIdleCpuGroup } from '../lib/cpu-group';
 import { loadConfigOrExit, runUntilSignal } from '../lib/lifecycle';
 import { createLogger } from '../lib/logger';
 import { startPostgres } from '../lib/postgres';
@@ -25,6 +26,8 @@ const config = loadConfigOrExit();
 const log = createLogger({ level: config.logLevel });
 
 void runUntilSignal(log, async (lifecycle) => {
+  // last of all, once the background and the database are gone: the group they idled in (if any)
+  lifecycle.add('idle CPU group', () => removeIdleCpuGroup());
   const postgres = await startPostgres(config, log);
   if (postgres.embedded) lifecycle.add('postgres', () => postgres.stop());
   const pool = new pg.Pool({ connectionString: postgres.url, max: 4, connectionTimeoutMillis: 3000 });

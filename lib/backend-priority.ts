@@ -1,6 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import os from 'node:os';
 import type { Logger } from './logger';
+import type { CpuGroupOutcome } from './cpu-group';
 import { type CpuPriority, lowerPriority } from './process-priority';
 
 /** The part of a pg client the hook uses. */
@@ -10,7 +11,7 @@ export interface QueryableClient {
 
 /** What became of one connection's server process. */
 export type BackendPriorityOutcome =
-  | { readonly lowered: CpuPriority; readonly pid: number }
+  | { readonly lowered: CpuPriority; readonly pid: number; readonly cpuGroup?: CpuGroupOutcome }
   | { readonly lowered: null; readonly reason: string };
 
 /**
@@ -52,7 +53,7 @@ async function lower(client: QueryableClient, priority: CpuPriority): Promise<Ba
     const outcome = await lowerPriority(pid, priority);
     return outcome.applied === null
       ? { lowered: null, reason: outcome.reason }
-      : { lowered: outcome.applied, pid };
+      : { lowered: outcome.applied, pid, ...(outcome.cpuGroup && { cpuGroup: outcome.cpuGroup }) };
   } catch (error) {
     return { lowered: null, reason: error instanceof Error ? error.message : String(error) };
   }

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { promisify } from 'node:util';
+import { type CpuGroupOutcome, moveToIdleCpuGroup } from './cpu-group';
 
 const run = promisify(execFile);
 
@@ -11,9 +12,13 @@ const run = promisify(execFile);
  */
 export type CpuPriority = 'idle' | number;
 
-/** What was applied: `idle`, a niceness, or nothing (with why). */
+/**
+ * What was applied: `idle`, a niceness, or nothing (with why). For `idle`, also where the process
+ * went in the idle CPU group (cpu-group.ts), or why it could not.
+ */
 export type PriorityOutcome =
-  { readonly applied: 'idle' | number } | { readonly applied: null; readonly reason: string };
+  | { readonly applied: 'idle' | number; readonly cpuGroup?: CpuGroupOutcome }
+  | { readonly applied: null; readonly reason: string };
 
 /** The niceness used where SCHED_IDLE is not to be had (not Linux, no `chrt`). */
 export const IDLE_FALLBACK_NICE = 19;
@@ -21,12 +26,20 @@ export const IDLE_FALLBACK_NICE = 19;
 /**
  * Lowers the CPU priority of process `pid` (all its threads). `idle` takes util-linux's `chrt`
  * (SCHED_IDLE may be chosen by any user for their own processes); without it, niceness 19. A process
- * that leads a session of its own also gets its autogroup lowered (`lowerAutogroup`).
+ * that leads a session of its own also gets its autogroup lowered (`lowerAutogroup`). An `idle`
+ * process also goes into the idle CPU group where this process may make one (cpu-group.ts), since
+ * SCHED_IDLE holds only within a group of the scheduler.
  */
 export async function lowerPriority(pid: number, priority: CpuPriority): Promise<PriorityOutcome> {
   if (priority === 0) return { applied: null, reason: 'no lower priority asked for' };
   const nice = priority === 'idle' ? IDLE_FALLBACK_NICE : priority;
   await lowerAutogroup(pid, nice);
+  const applied = await lowerOne(pid, priority, nice);
+  if (priority !== 'idle' || applied.applied === null || os.platform() !== 'linux') return applied;
+  return { ...applied, cpuGroup: await moveToIdleCpuGroup(pid) };
+}
+
+async function lowerOne(pid: number, priority: CpuPriority, nice: number): Promise<PriorityOutcome> {
   if (priority === 'idle' && os.platform() === 'linux') {
     try {
       await run('chrt', ['--all-tasks', '--idle', '--pid', '0', String(pid)]);

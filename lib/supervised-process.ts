@@ -88,7 +88,16 @@ export class SupervisedProcess<T> {
         if (outcome.applied === null && this.options.priority !== 0) {
           log.warn({ pid, reason: outcome.reason }, `${name}: could not lower its priority`);
         }
-        log.info({ pid, priority: outcome.applied ?? 0 }, `${name}: started`);
+        const cpuGroup = outcome.applied !== null ? outcome.cpuGroup : undefined;
+        log.info(
+          {
+            pid,
+            priority: outcome.applied ?? 0,
+            ...(cpuGroup &&
+              (cpuGroup.group !== null ? { cpuGroup: cpuGroup.group } : { noCpuGroup: cpuGroup.reason })),
+          },
+          `${name}: started`,
+        );
       });
     }
     const ready = new Promise<T>((resolve, reject) => {

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { cpuGroupOf, IDLE_CPU_GROUP } from '../../lib/cpu-group';
 import { autogroupNiceOf, priorityOf, sessionOf } from '../../lib/process-priority';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { startTestEngine, type TestEngine } from '../helpers/engine';
@@ -85,6 +86,7 @@ test('npm start against a cluster and DATABASE_URL serves, then stops every part
     'background process',
     'database',
     'database pool',
+    'idle CPU group', // last: the group the background and its database processes ran in
   ]);
   // the background process stops its own parts, in reverse order, before it is reported stopped
   const background = stopped.filter(inBackground).map((line) => line.part);
@@ -117,6 +119,11 @@ test('a background process that dies is started again, at its lower priority, an
     expect(sessionOf(readFileSync(`/proc/${first.pid}/stat`, 'utf8'))).toBe(first.pid);
     const groupNice = await autogroupNiceOf(first.pid as number);
     if (groupNice !== undefined) expect(groupNice).toBe(19);
+    // and in the idle CPU group where one may be made (as root on this kind of machine), said in the log
+    if (process.getuid?.() === 0) {
+      expect(first.cpuGroup).toMatch(new RegExp(`/${IDLE_CPU_GROUP}$`));
+      expect(await cpuGroupOf(first.pid as number)).toMatch(new RegExp(`/${IDLE_CPU_GROUP}$`));
+    }
     // when the background process is killed
     process.kill(first.pid as number, 'SIGKILL');
     await start.line((line) => line.msg === 'background process: exited unexpectedly; restarting');
@@ -125,6 +132,7 @@ test('a background process that dies is started again, at its lower priority, an
     const second = start.lines.filter((line) => line.msg === 'background process: started').at(-1)!;
     expect(second.pid).not.toBe(first.pid);
     expect(priorityOf(readFileSync(`/proc/${second.pid}/stat`, 'utf8'))).toBe('idle');
+    if (process.getuid?.() === 0) expect(await cpuGroupOf(second.pid as number)).toMatch(IDLE_CPU_GROUP);
     const filed = await fetch(`${started.http}/api/complaints`, {
       method: 'POST',
       headers: {

@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../../db/data-source';
 import { lowerBackendPriority } from '../../../lib/backend-priority';
+import { cpuGroupOf, IDLE_CPU_GROUP } from '../../../lib/cpu-group';
 import { autogroupNiceOf, priorityOf } from '../../../lib/process-priority';
 import { createLogger } from '../../../lib/logger';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database';
@@ -59,6 +60,12 @@ async function backendPids(dataSource: DataSource, connections: number): Promise
         for (const pid of idlePids) expect(await autogroupNiceOf(pid)).toBe(19);
         for (const pid of nicedPids) expect(await autogroupNiceOf(pid)).toBe(7);
         expect(await autogroupNiceOf(plainPid)).toBe(0);
+      }
+      // and, where this process may make it (as root on this kind of machine), the idle backends
+      // run in the idle CPU group, the others where they were
+      if (process.getuid?.() === 0) {
+        for (const pid of idlePids) expect(await cpuGroupOf(pid)).toMatch(new RegExp(`/${IDLE_CPU_GROUP}$`));
+        for (const pid of [...nicedPids, plainPid]) expect(await cpuGroupOf(pid)).not.toMatch(IDLE_CPU_GROUP);
       }
     } finally {
       await plain.end();

@@ -8,6 +8,7 @@ import {
   priorityOf,
   sessionOf,
 } from '../../../lib/process-priority';
+import { cpuGroupOf, IDLE_CPU_GROUP } from '../../../lib/cpu-group';
 
 // lib/process-priority.ts: a lowered process yields the CPU, also where Linux shares it between
 // sessions first (autogroups): a process leading a session of its own gets its autogroup lowered.
@@ -41,10 +42,27 @@ function sleeper(options: { ownSession: boolean }): number {
     // when
     const outcome = await lowerPriority(pid, 'idle');
     // then
-    expect(outcome).toEqual({ applied: 'idle' });
+    expect(outcome).toMatchObject({ applied: 'idle' });
     expect(priorityOf(readFileSync(`/proc/${pid}/stat`, 'utf8'))).toBe('idle');
     expect(await autogroupNiceOf(pid)).toBe(19);
     expect(await autogroupNiceOf(process.pid)).toBe(ours);
+  },
+);
+
+// this kind of machine: Linux, root, the cpu controller writable (CI runs as root)
+(os.platform() === 'linux' && process.getuid?.() === 0 ? test : test.skip)(
+  'an idle process also goes into the idle CPU group; a niceness does not',
+  async () => {
+    // given two processes
+    const idle = sleeper({ ownSession: true });
+    const niced = sleeper({ ownSession: true });
+    // when
+    const outcome = await lowerPriority(idle, 'idle');
+    await lowerPriority(niced, 7);
+    // then
+    expect(outcome).toEqual({ applied: 'idle', cpuGroup: { group: expect.stringMatching(IDLE_CPU_GROUP) } });
+    expect(await cpuGroupOf(idle)).toMatch(new RegExp(`/${IDLE_CPU_GROUP}$`));
+    expect(await cpuGroupOf(niced)).toBe(await cpuGroupOf(process.pid));
   },
 );
 
