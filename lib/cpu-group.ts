@@ -16,16 +16,30 @@ import path from 'node:path';
  * / 10–13 ms with the background stopped).
  *
  * The group is made under the cgroup this process is in, where that may be written:
- * - cgroup v1 with the `cpu` controller (root, or a hierarchy delegated to this user);
- * - cgroup v2 where the cgroup may have children with the `cpu` controller. Under systemd that is a
- *   unit with `Delegate=cpu` and `DelegateSubgroup=` (the service runs in a subgroup, and the idle
- *   group is made beside it), or this process's own cgroup when it holds no other process.
+ * - as a user other than root, where a cgroup was delegated to it: cgroup v1 with the `cpu`
+ *   controller, or cgroup v2 where `cpu` is delegated. Under systemd that is a unit with
+ *   `Delegate=cpu` and `DelegateSubgroup=main` (the service runs in a subgroup, and the idle group is
+ *   made beside it);
+ * - as root, only at the top of the cgroup tree it sees (a container with its own cgroup namespace, or
+ *   a machine whose cgroups no manager owns, like this project's CI machines): root could write
+ *   anywhere, and a group made inside systemd's tree is one systemd does not know.
  * Elsewhere nothing changes, and the reason is given back.
  */
 export const IDLE_CPU_GROUP = 'complaints-idle';
 
 /** Where the group went, or why there is none. */
 export type CpuGroupOutcome = { readonly group: string } | { readonly group: null; readonly reason: string };
+
+/**
+ * Where to look: `root`, where the file system starts (tests give another), and whether this process
+ * runs as root (the OS user), to which every cgroup is writable.
+ */
+export interface CpuGroupHost {
+  readonly root?: string;
+  readonly asRoot?: boolean;
+}
+
+const THIS_HOST: CpuGroupHost = {};
 
 /** A cgroup whose child the idle group may be: its directory, and the cgroup version. */
 interface ParentGroup {
@@ -35,12 +49,12 @@ interface ParentGroup {
 
 /**
  * Puts process `pid` (all its threads) into the idle CPU group, making the group first when needed.
- * `root` is where the file system starts (tests give another). Never throws.
+ * Never throws.
  */
-export async function moveToIdleCpuGroup(pid: number, root = '/'): Promise<CpuGroupOutcome> {
+export async function moveToIdleCpuGroup(pid: number, host = THIS_HOST): Promise<CpuGroupOutcome> {
   let parents: ParentGroup[];
   try {
-    parents = await parentGroupsOf(root);
+    parents = await parentGroupsOf(host);
   } catch (error) {
     return { group: null, reason: `cannot read this process's control groups: ${messageOf(error)}` };
   }
@@ -70,9 +84,9 @@ export async function moveToIdleCpuGroup(pid: number, root = '/'): Promise<CpuGr
  * Removes the idle CPU group when no process is left in it (at shutdown; another system on the
  * machine may still use it, which then keeps it). True when it was removed.
  */
-export async function removeIdleCpuGroup(root = '/'): Promise<boolean> {
+export async function removeIdleCpuGroup(host = THIS_HOST): Promise<boolean> {
   let removed = false;
-  for (const parent of await parentGroupsOf(root).catch(() => [])) {
+  for (const parent of await parentGroupsOf(host).catch(() => [])) {
     try {
       await rmdir(path.join(parent.dir, IDLE_CPU_GROUP));
       removed = true;
@@ -84,8 +98,8 @@ export async function removeIdleCpuGroup(root = '/'): Promise<boolean> {
 }
 
 /** The control group of process `pid` in the hierarchy that has the cpu controller ('/...'), if any. */
-export async function cpuGroupOf(pid: number, root = '/'): Promise<string | undefined> {
-  const memberships = parseMemberships(await readFile(path.join(root, `proc/${pid}/cgroup`), 'utf8'));
+export async function cpuGroupOf(pid: number): Promise<string | undefined> {
+  const memberships = parseMemberships(await readFile(`/proc/${pid}/cgroup`, 'utf8'));
   const v1 = memberships.find((m) => m.controllers.includes('cpu'));
   return v1?.path ?? memberships.find((m) => m.id === '0')?.path;
 }
@@ -118,9 +132,14 @@ async function makeIdleGroup(parent: ParentGroup, dir: string): Promise<void> {
 /**
  * The cgroups the idle group may be made in, in order: for v1, the cgroup of this process in the
  * hierarchy with the cpu controller; for v2, this process's cgroup, then its parent (a delegated
- * unit whose processes run in a subgroup).
+ * unit whose processes run in a subgroup). Another user may write only where the cgroup was
+ * delegated to it, so whatever it may write is its own to use. Root may write anywhere, so root uses
+ * only the top of what it sees (a container's own tree, or a machine without a cgroup manager) and never
+ * makes groups inside a tree that systemd manages.
  */
-async function parentGroupsOf(root: string): Promise<ParentGroup[]> {
+async function parentGroupsOf(host: CpuGroupHost): Promise<ParentGroup[]> {
+  const root = host.root ?? '/';
+  const asRoot = host.asRoot ?? process.getuid?.() === 0;
   const [cgroups, mountinfo] = await Promise.all([
     readFile(path.join(root, 'proc/self/cgroup'), 'utf8'),
     readFile(path.join(root, 'proc/self/mountinfo'), 'utf8'),
@@ -137,6 +156,7 @@ async function parentGroupsOf(root: string): Promise<ParentGroup[]> {
     if (!mount) continue;
     const relative = path.posix.relative(mount.root, membership.path);
     if (relative.startsWith('..')) continue; // outside what is mounted (another cgroup namespace)
+    if (asRoot && relative !== '') continue;
     const dir = path.join(root, mount.mountPoint, relative);
     if (v1) parents.push({ dir, version: 1 });
     else {

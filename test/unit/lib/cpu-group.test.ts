@@ -45,7 +45,7 @@ describe('cgroup v1 (a hierarchy with the cpu controller)', () => {
       'sys/fs/cgroup/cpu,cpuacct/user.slice/': '',
     });
     // when
-    const outcome = await moveToIdleCpuGroup(4242, root);
+    const outcome = await moveToIdleCpuGroup(4242, { root, asRoot: false });
     // then
     const group = `sys/fs/cgroup/cpu,cpuacct/user.slice/${IDLE_CPU_GROUP}`;
     expect(outcome).toEqual({ group: path.join(root, group) });
@@ -61,7 +61,7 @@ describe('cgroup v1 (a hierarchy with the cpu controller)', () => {
       'sys/fs/cgroup/cpu/': '',
     });
     // when
-    const outcome = await moveToIdleCpuGroup(7, root);
+    const outcome = await moveToIdleCpuGroup(7, { root, asRoot: false });
     // then
     expect(outcome).toEqual({ group: path.join(root, 'sys/fs/cgroup/cpu', IDLE_CPU_GROUP) });
   });
@@ -74,7 +74,7 @@ describe('cgroup v1 (a hierarchy with the cpu controller)', () => {
       [`sys/fs/cgroup/cpu/${IDLE_CPU_GROUP}/cpu.idle/`]: '',
     });
     // when
-    const outcome = await moveToIdleCpuGroup(7, root);
+    const outcome = await moveToIdleCpuGroup(7, { root, asRoot: false });
     // then
     expect(outcome.group).not.toBeNull();
     expect(read(root, `sys/fs/cgroup/cpu/${IDLE_CPU_GROUP}/cpu.shares`)).toBe('2');
@@ -88,11 +88,11 @@ describe('cgroup v1 (a hierarchy with the cpu controller)', () => {
       [`sys/fs/cgroup/cpu/${IDLE_CPU_GROUP}/`]: '',
     });
     // when
-    const removed = await removeIdleCpuGroup(root);
+    const removed = await removeIdleCpuGroup({ root, asRoot: false });
     // then
     expect(removed).toBe(true);
     expect(existsSync(path.join(root, 'sys/fs/cgroup/cpu', IDLE_CPU_GROUP))).toBe(false);
-    expect(await removeIdleCpuGroup(root)).toBe(false);
+    expect(await removeIdleCpuGroup({ root, asRoot: false })).toBe(false);
   });
 });
 
@@ -111,7 +111,7 @@ describe('cgroup v2', () => {
       [`sys/fs/cgroup/${unit}/cgroup.subtree_control`]: 'cpu memory\n',
     });
     // when
-    const outcome = await moveToIdleCpuGroup(99, root);
+    const outcome = await moveToIdleCpuGroup(99, { root, asRoot: false });
     // then
     const group = `sys/fs/cgroup/${unit}/${IDLE_CPU_GROUP}`;
     expect(outcome).toEqual({ group: path.join(root, group) });
@@ -128,7 +128,7 @@ describe('cgroup v2', () => {
       'sys/fs/cgroup/cgroup.subtree_control': 'memory\n',
     });
     // when
-    const outcome = await moveToIdleCpuGroup(5, root);
+    const outcome = await moveToIdleCpuGroup(5, { root, asRoot: false });
     // then
     expect(outcome.group).toBe(path.join(root, 'sys/fs/cgroup', IDLE_CPU_GROUP));
     expect(read(root, 'sys/fs/cgroup/cgroup.subtree_control')).toBe('+cpu');
@@ -145,7 +145,7 @@ describe('cgroup v2', () => {
       'sys/fs/cgroup/user.slice/cgroup.subtree_control': 'memory pids\n',
     });
     // when
-    const outcome = await moveToIdleCpuGroup(5, root);
+    const outcome = await moveToIdleCpuGroup(5, { root, asRoot: false });
     // then
     expect(outcome).toEqual({
       group: null,
@@ -155,11 +155,42 @@ describe('cgroup v2', () => {
   });
 });
 
+test('root makes no group inside a tree a manager owns (systemd), only at the top of what it sees', async () => {
+  // given root in a systemd service's cgroup, every cgroup writable to it
+  const files = {
+    'proc/self/cgroup': '1:cpu:/system.slice/complaints.service\n',
+    'proc/self/mountinfo': mount('/sys/fs/cgroup/cpu', 'cgroup', 'rw,cpu'),
+    'sys/fs/cgroup/cpu/system.slice/complaints.service/': '',
+  };
+  const managed = fileSystem(files);
+  // when
+  const outcome = await moveToIdleCpuGroup(5, { root: managed, asRoot: true });
+  // then
+  expect(outcome).toEqual({ group: null, reason: 'no control group with the cpu controller' });
+  expect(
+    existsSync(path.join(managed, 'sys/fs/cgroup/cpu/system.slice/complaints.service', IDLE_CPU_GROUP)),
+  ).toBe(false);
+  // while in a container, whose own tree is mounted from its cgroup, root makes it
+  const container = fileSystem({
+    ...files,
+    'proc/self/mountinfo': mount(
+      '/sys/fs/cgroup/cpu',
+      'cgroup',
+      'rw,cpu',
+      '/system.slice/complaints.service',
+    ),
+    'sys/fs/cgroup/cpu/': '',
+  });
+  expect(await moveToIdleCpuGroup(5, { root: container, asRoot: true })).toEqual({
+    group: path.join(container, 'sys/fs/cgroup/cpu', IDLE_CPU_GROUP),
+  });
+});
+
 test('with no control groups mounted, nothing changes and the reason is given', async () => {
   // given a system without cgroup file systems
   const root = fileSystem({ 'proc/self/cgroup': '0::/\n', 'proc/self/mountinfo': mount('/', 'ext4', 'rw') });
   // when
-  const outcome = await moveToIdleCpuGroup(5, root);
+  const outcome = await moveToIdleCpuGroup(5, { root });
   // then
   expect(outcome).toEqual({ group: null, reason: 'no control group with the cpu controller' });
 });
