@@ -154,7 +154,12 @@ async function parentGroupsOf(host: CpuGroupHost): Promise<ParentGroup[]> {
       v1 ? m.fsType === 'cgroup' && words(m.superOptions, ',').includes('cpu') : m.fsType === 'cgroup2',
     );
     if (!mount) continue;
-    const relative = path.posix.relative(mount.root, membership.path);
+    // a process in the idle group already (the background, lowering its database connections) uses it
+    const own = membership.path;
+    const relative = path.posix.relative(
+      mount.root,
+      path.posix.basename(own) === IDLE_CPU_GROUP ? path.posix.dirname(own) : own,
+    );
     if (relative.startsWith('..')) continue; // outside what is mounted (another cgroup namespace)
     if (asRoot && relative !== '') continue;
     const dir = path.join(root, mount.mountPoint, relative);

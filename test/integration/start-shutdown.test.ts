@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { cpuGroupOf, IDLE_CPU_GROUP } from '../../lib/cpu-group';
 import { autogroupNiceOf, priorityOf, sessionOf } from '../../lib/process-priority';
+import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { startTestEngine, type TestEngine } from '../helpers/engine';
 
@@ -123,6 +124,8 @@ test('a background process that dies is started again, at its lower priority, an
     if (process.getuid?.() === 0) {
       expect(first.cpuGroup).toMatch(new RegExp(`/${IDLE_CPU_GROUP}$`));
       expect(await cpuGroupOf(first.pid as number)).toMatch(new RegExp(`/${IDLE_CPU_GROUP}$`));
+      // and so are the database processes serving it (lowered, then moved, as each connects)
+      expect(await backendsOutsideTheIdleGroup(db.url)).toEqual({ lowered: expect.any(Number), outside: [] });
     }
     // when the background process is killed
     process.kill(first.pid as number, 'SIGKILL');
@@ -186,3 +189,36 @@ test('npm start with an invalid environment exits 1 listing every problem', asyn
   );
   expect(stderr).toContain('PORT: expected a TCP port');
 });
+
+/**
+ * The SCHED_IDLE backends of database `url` that are not (yet, after 3 s) in the idle CPU group,
+ * and how many there are in all (at least one).
+ */
+async function backendsOutsideTheIdleGroup(url: string): Promise<{ lowered: number; outside: number[] }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const deadline = Date.now() + 3000;
+    for (;;) {
+      const { rows } = await client.query<{ pid: number }>(
+        'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      );
+      const lowered = rows
+        .map((row) => row.pid)
+        .filter((pid) => {
+          try {
+            return priorityOf(readFileSync(`/proc/${pid}/stat`, 'utf8')) === 'idle';
+          } catch {
+            return false; // gone
+          }
+        });
+      const groups = await Promise.all(lowered.map((pid) => cpuGroupOf(pid).catch(() => IDLE_CPU_GROUP)));
+      const outside = lowered.filter((_, i) => !groups[i]?.endsWith(IDLE_CPU_GROUP));
+      if ((lowered.length > 0 && outside.length === 0) || Date.now() > deadline)
+        return { lowered: lowered.length, outside };
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await client.end();
+  }
+}

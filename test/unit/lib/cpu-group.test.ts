@@ -53,6 +53,20 @@ describe('cgroup v1 (a hierarchy with the cpu controller)', () => {
     expect(read(root, `${group}/cgroup.procs`)).toBe('4242');
   });
 
+  test('a process in the idle group already (the background) puts others into the same group', async () => {
+    // given this process in the idle group (as root, at the top of the tree)
+    const root = fileSystem({
+      'proc/self/cgroup': `1:cpu:/${IDLE_CPU_GROUP}\n`,
+      'proc/self/mountinfo': mount('/sys/fs/cgroup/cpu', 'cgroup', 'rw,cpu'),
+      [`sys/fs/cgroup/cpu/${IDLE_CPU_GROUP}/`]: '',
+    });
+    // when
+    const outcome = await moveToIdleCpuGroup(31, { root, asRoot: true });
+    // then not a group inside the group
+    expect(outcome).toEqual({ group: path.join(root, 'sys/fs/cgroup/cpu', IDLE_CPU_GROUP) });
+    expect(read(root, `sys/fs/cgroup/cpu/${IDLE_CPU_GROUP}/cgroup.procs`)).toBe('31');
+  });
+
   test('a hierarchy mounted from below its root (a container) is found where it is mounted', async () => {
     // given a container whose cgroup /docker/abc is what is mounted at /sys/fs/cgroup/cpu
     const root = fileSystem({
