@@ -3,6 +3,7 @@ import os from 'node:os';
 import type { Logger } from './logger';
 import type { CpuGroupOutcome } from './cpu-group';
 import { type CpuPriority, lowerPriority } from './process-priority';
+import { messageOf } from './errors';
 
 /** The part of a pg client the hook uses. */
 export interface QueryableClient {
@@ -55,6 +56,6 @@ async function lower(client: QueryableClient, priority: CpuPriority): Promise<Ba
       ? { lowered: null, reason: outcome.reason }
       : { lowered: outcome.applied, pid, ...(outcome.cpuGroup && { cpuGroup: outcome.cpuGroup }) };
   } catch (error) {
-    return { lowered: null, reason: error instanceof Error ? error.message : String(error) };
+    return { lowered: null, reason: messageOf(error) };
   }
 }

