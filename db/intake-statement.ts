@@ -185,8 +185,8 @@ const INTAKE_STATEMENT = `
     INSERT INTO complainant (complaint_id, name, phone, email, wechat, address, organisation)
     SELECT id, $23::text, $24::text, $25::text, $26::text, $27::text, $28::text FROM complaint
   ), fingerprint AS (
-    INSERT INTO contact_fingerprint (complaint_id, hash)
-    SELECT complaint.id, hash FROM complaint, unnest($29::text[]) AS hash
+    INSERT INTO contact_fingerprint (complaint_id, hash, received_at)
+    SELECT complaint.id, hash, complaint.received_at FROM complaint, unnest($29::text[]) AS hash
   ), evidence AS (
     INSERT INTO evidence (complaint_id, filename, content_type, size_bytes, sha256, storage_key, added_at, added_by)
     SELECT complaint.id, e.filename, e.content_type, e.size_bytes, e.sha256, e.storage_key, complaint.received_at, $31::text

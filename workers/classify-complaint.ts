@@ -18,6 +18,13 @@ const JOB_TYPE = 'classify-complaint';
 export const REPEAT_COMPLAINT_WINDOW_DAYS = 90;
 
 /**
+ * The complainant's recent complaints are counted up to this many: more say nothing new (the default
+ * rules give their most points from 2), and a contact detail shared by thousands of complaints (a
+ * switchboard number, a flood) costs no more to count than any other.
+ */
+export const REPEAT_COMPLAINTS_COUNTED_UP_TO = 100;
+
+/**
  * Classifies the complaint (DOMAIN §2): category, sub-type, severity, priority, from its text, its
  * channel, the declared category, the claimed loss, media exposure and how many complaints the same
  * complainant sent recently, by the active classification rules. The record keeps the result, the
@@ -33,7 +40,7 @@ export const classifyComplaintWorker = defineWorker({
       const complaints = new ComplaintsRepository(manager);
       const { complaint, recentComplaintsByComplainant } = await complaints.loadForClassification(
         complaintId,
-        { withinDays: REPEAT_COMPLAINT_WINDOW_DAYS, now },
+        { withinDays: REPEAT_COMPLAINT_WINDOW_DAYS, countUpTo: REPEAT_COMPLAINTS_COUNTED_UP_TO, now },
       );
       const rules = await new ClassificationRulesRepository(manager).findActiveClassificationRules();
       const result = classifyComplaint(rules, {

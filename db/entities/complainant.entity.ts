@@ -26,4 +26,6 @@ export class Complainant {
 export class ContactFingerprint {
   @PrimaryColumn({ name: 'complaint_id', type: 'uuid' }) complaintId!: string;
   @PrimaryColumn({ type: 'char', length: 64 }) hash!: string;
+  /** The complaint's reception time, so that a person's recent complaints are found by hash and time. */
+  @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt!: Date;
 }

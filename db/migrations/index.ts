@@ -7,6 +7,7 @@ import { Notifications1795370000000 } from './1795370000000-Notifications';
 import { ClosingMetrics1795380000000 } from './1795380000000-ClosingMetrics';
 import { ApiAccess1795390000000 } from './1795390000000-ApiAccess';
 import { AnsweredKeysOnly1795400000000 } from './1795400000000-AnsweredKeysOnly';
+import { FingerprintsByTime1795410000000 } from './1795410000000-FingerprintsByTime';
 
 /** Every migration of the application schema, in order (file names `<timestamp>-PascalName.ts`). Append only. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -18,4 +19,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   ClosingMetrics1795380000000,
   ApiAccess1795390000000,
   AnsweredKeysOnly1795400000000,
+  FingerprintsByTime1795410000000,
 ];

@@ -16,7 +16,7 @@ import { changeStateNotifyingSubscribers } from './state-change-webhooks';
 /** What the classifier reads (DOMAIN §2): the text, channel, declared category, loss, exposure, history. */
 export interface ComplaintForClassification {
   readonly complaint: Complaint;
-  /** Other complaints from the same complainant (same contact fingerprint) within the window. */
+  /** Other complaints from the same complainant (same contact fingerprint) within the window, up to `countUpTo`. */
   readonly recentComplaintsByComplainant: number;
 }
 
@@ -63,16 +63,20 @@ export class ComplaintsRepository {
     return complaint;
   }
 
-  /** The complaint and how many others its complainant sent in the `withinDays` days before `now`. */
+  /**
+   * The complaint and how many others its complainant sent in the `withinDays` days before `now`,
+   * counted up to `countUpTo`.
+   */
   async loadForClassification(
     complaintId: string,
-    options: { withinDays: number; now: Date },
+    options: { withinDays: number; countUpTo: number; now: Date },
   ): Promise<ComplaintForClassification> {
     const complaint = await this.getById(complaintId);
     const since = new Date(options.now.getTime() - options.withinDays * 86_400_000);
     const recent = await new ComplainantsRepository(this.manager).countRecentComplaintsByComplainant(
       complaintId,
       since,
+      options.countUpTo,
     );
     return { complaint, recentComplaintsByComplainant: recent };
   }

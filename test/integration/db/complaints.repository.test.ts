@@ -45,10 +45,34 @@ test('loading for classification counts the complainant’s other complaints wit
   await register({ complainant: { name: '李四', phone: '13900000000' } }, new Date('2026-11-21T08:00:00Z'));
   const { complaintId } = await register();
   // when
-  const loaded = await complaints.loadForClassification(complaintId, { withinDays: 30, now: at });
+  const loaded = await complaints.loadForClassification(complaintId, {
+    withinDays: 30,
+    countUpTo: 100,
+    now: at,
+  });
   // then the complaint of 1 October is outside the 30 days, 李四 is someone else
   expect(loaded.complaint.id).toBe(complaintId);
   expect(loaded.recentComplaintsByComplainant).toBe(2);
+});
+
+test('a complainant’s recent complaints are counted up to the limit, each contact detail alike', async () => {
+  // given five earlier complaints by one phone, and one more by that person's e-mail alone
+  const person = { name: '赵六', phone: '13700000000', email: 'zhao6@example.com' };
+  for (let day = 10; day < 15; day++) {
+    await register(
+      { complainant: { name: '赵六', phone: person.phone } },
+      new Date(`2026-11-${day}T08:00:00Z`),
+    );
+  }
+  await register({ complainant: { name: '赵六', email: person.email } }, new Date('2026-11-16T08:00:00Z'));
+  const { complaintId } = await register({ complainant: person });
+  // when
+  const options = { withinDays: 30, now: at };
+  const upToThree = await complaints.loadForClassification(complaintId, { ...options, countUpTo: 3 });
+  const upToTen = await complaints.loadForClassification(complaintId, { ...options, countUpTo: 10 });
+  // then
+  expect(upToThree.recentComplaintsByComplainant).toBe(3);
+  expect(upToTen.recentComplaintsByComplainant).toBe(6);
 });
 
 test('loading an unknown complaint fails with COMPLAINT_NOT_FOUND', async () => {
@@ -56,6 +80,7 @@ test('loading an unknown complaint fails with COMPLAINT_NOT_FOUND', async () => 
   // when
   const loading = complaints.loadForClassification('00000000-0000-4000-8000-000000000000', {
     withinDays: 30,
+    countUpTo: 100,
     now: at,
   });
   // then

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../../db/data-source';
 import { migrations } from '../../../db/migrations';
+import { FingerprintsByTime1795410000000 } from '../../../db/migrations/1795410000000-FingerprintsByTime';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database';
 
 let db: TestDatabase;
@@ -64,6 +65,34 @@ test('every migration can be undone, down to an empty schema, and applied again'
     // then
     expect(left).toEqual([]);
     expect(again).toHaveLength(migrations.length);
+  } finally {
+    await scratch.destroy();
+    await other.drop();
+  }
+});
+
+test('FingerprintsByTime gives the fingerprints already stored their complaint’s reception time', async () => {
+  // given a complaint registered under the schema before FingerprintsByTime
+  const other = await createTestDatabase('db_migrations_fingerprints');
+  const scratch = await openDatabase(other.url, { poolSize: 1 });
+  try {
+    const undone = migrations.length - migrations.indexOf(FingerprintsByTime1795410000000);
+    for (let i = 0; i < undone; i++) await scratch.undoLastMigration({ transaction: 'each' });
+    const [{ id }] = await scratch.query(
+      `INSERT INTO complaint (number, channel, source, subject, description, language, created_by_client_id,
+                              state, received_at)
+       VALUES ('26110001', 'web', 'external', 's', 'd', 'zh-CN', 'portal', 'registered', '2026-11-20T08:00:00Z')
+       RETURNING id`,
+    );
+    await scratch.query(`INSERT INTO contact_fingerprint (complaint_id, hash) VALUES ($1, $2)`, [
+      id,
+      'a'.repeat(64),
+    ]);
+    // when
+    await scratch.runMigrations({ transaction: 'each' });
+    // then
+    const rows: { received_at: Date }[] = await scratch.query(`SELECT received_at FROM contact_fingerprint`);
+    expect(rows).toEqual([{ received_at: new Date('2026-11-20T08:00:00Z') }]);
   } finally {
     await scratch.destroy();
     await other.drop();
