@@ -55,8 +55,11 @@ async function main(teardown: Teardown): Promise<void> {
   const fixedSeconds = Math.max(1, Math.round(share - maxSeconds));
   const measured: Measured[] = [];
   for (const scenario of routes) {
-    await settle();
-    log(`${scenario.name}: maximum rate for ${maxSeconds} s (${connections} connections) ...`);
+    const quiet = await settle();
+    log(
+      `${scenario.name}: quiet after ${quiet.seconds.toFixed(1)} s${quiet.quiet ? '' : ' (still busy)'}; ` +
+        `maximum rate for ${maxSeconds} s (${connections} connections) ...`,
+    );
     const max = await load.run({ target: scenario.target, connections, seconds: maxSeconds, pacer });
     const rate = Math.max(1, Math.round(max.okPerSecond / 2));
     const settled = await settle();
@@ -71,7 +74,7 @@ async function main(teardown: Teardown): Promise<void> {
       rate,
       pacer,
     });
-    measured.push({ scenario, max, rate, fixed, settled });
+    measured.push({ scenario, quiet, max, rate, fixed, settled });
   }
   const cores = cpus();
   console.log(

@@ -3,6 +3,8 @@ import type { Scenario } from './scenarios';
 
 export interface Measured {
   readonly scenario: Scenario;
+  /** How long the machine took to become quiet before the maximum-rate run (what earlier routes left). */
+  readonly quiet: { readonly seconds: number; readonly quiet: boolean };
   readonly max: LoadResult;
   readonly rate: number;
   readonly fixed: LoadResult;
@@ -13,10 +15,11 @@ export interface Measured {
 /** The table (one row per route) and a line per goal; says so loudly when any answer was not 2xx. */
 export function report(measured: readonly Measured[]): void {
   const bare = measured[0].fixed;
-  const rows = measured.map(({ scenario, max, rate, fixed, settled }) => ({
+  const rows = measured.map(({ scenario, quiet, max, rate, fixed, settled }) => ({
     route: scenario.name,
+    'quiet s': waited(quiet),
     'max req/s': Math.round(max.okPerSecond),
-    'settled s': `${settled.seconds.toFixed(1)}${settled.quiet ? '' : ' (busy)'}`,
+    'settled s': waited(settled),
     'fixed req/s': `${rate} (got ${Math.round(fixed.okPerSecond)})`,
     'p50 ms': ms(fixed.p50),
     'p99 ms': ms(fixed.p99),
@@ -27,7 +30,8 @@ export function report(measured: readonly Measured[]): void {
   }));
   console.table(rows);
   console.log(
-    "(settled: time the system took, after the maximum-rate run, to work off what it had queued (the complaints' lifecycles)" +
+    '(quiet: time the machine took, before the maximum-rate run, to work off what earlier routes left;' +
+      " settled: time the system took, after the maximum-rate run, to work off what it had queued (the complaints' lifecycles)" +
       ' before the fixed-rate run began; p50/p99: 2xx answers at the fixed rate;' +
       ' not 2xx: non-2xx answers and errors during the max / fixed-rate runs)',
   );
@@ -70,4 +74,8 @@ function ms(value: number): string {
 
 function ratio(value: number, bare: number): string {
   return Number.isFinite(value) && bare > 0 ? `${(value / bare).toFixed(1)}×` : 'n/a';
+}
+
+function waited(wait: { readonly seconds: number; readonly quiet: boolean }): string {
+  return `${wait.seconds.toFixed(1)}${wait.quiet ? '' : ' (busy)'}`;
 }
