@@ -6,6 +6,7 @@ import {
   markDeliverySent,
   scheduleDeliveryRetry,
 } from '../db/repositories/notifications.repository';
+import { messageOf } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { type BackoffPolicy, DEFAULT_BACKOFF, retryDelayMs } from './backoff';
 import { DeliveryError } from './errors';
@@ -161,11 +162,7 @@ export class NotificationDispatcher {
     const error =
       thrown instanceof DeliveryError
         ? thrown
-        : new DeliveryError(
-            'DELIVERY_FAILED',
-            thrown instanceof Error ? thrown.message : String(thrown),
-            false,
-          );
+        : new DeliveryError('DELIVERY_FAILED', messageOf(thrown), false);
     const now = this.clock();
     // Receivers quote addresses in their refusals ("550 <someone@example.com>: no such user").
     const failure = { attempts, errorCode: error.code, error: maskContactDetails(error.message) };

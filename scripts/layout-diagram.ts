@@ -6,6 +6,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { messageOf } from '../lib/errors';
 import { applyLayout } from './diagram-layout/apply-layout';
 import { complaintHandlingLayout } from './diagram-layout/complaint-handling.layout';
 import { createModdle } from './diagram-layout/moddle';
@@ -43,7 +44,7 @@ async function main(file: string | undefined): Promise<number> {
 main(process.argv[2]).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${messageOf(error)}\n`);
     process.exit(1);
   },
 );

@@ -7,6 +7,7 @@
  * go to stderr as JSON lines (ENGINE_LOG_LEVEL=debug|info for more).
  */
 import { type EngineLogger, startEngine } from '../../engine';
+import { messageOf } from '../../lib/errors';
 
 export const READY_PREFIX = 'ENGINE_READY ';
 
@@ -56,7 +57,7 @@ function stderrLogger(level: string, bindings: Record<string, unknown> = {}): En
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${messageOf(error)}\n`);
     process.exit(1);
   });
 }
