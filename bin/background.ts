@@ -9,6 +9,7 @@
 import { lowerBackendPriority } from '../lib/backend-priority';
 import { type CamundaTarget, configuredCluster, createCamundaClients, embeddedEngine } from '../lib/camunda';
 import { deployResources } from '../lib/deploy-resources';
+import { ForegroundGate, isForegroundMessage } from '../lib/foreground-gate';
 import { loadConfigOrExit, runUntilSignal } from '../lib/lifecycle';
 import { createLogger } from '../lib/logger';
 import { processesDir } from '../lib/paths';
@@ -29,6 +30,17 @@ const log = createLogger({ level: config.logLevel }).child({ process: 'backgroun
 
 // the parent went away (even by SIGKILL): shut down rather than run on unsupervised
 process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+
+// while the parent says the HTTP server is busy, the workers and the starter take no new work
+const gate = new ForegroundGate(config.background.maxYieldMs);
+process.on('message', (message: unknown) => {
+  if (!isForegroundMessage(message)) return;
+  gate.setBusy(message.busy);
+  log.debug(
+    { busy: message.busy },
+    message.busy ? 'background: yields to the HTTP server' : 'background: resumes',
+  );
+});
 
 void runUntilSignal(log, async (lifecycle) => {
   const databaseUrl = config.database.url;
@@ -70,6 +82,7 @@ void runUntilSignal(log, async (lifecycle) => {
     now: () => new Date(),
     log: log.child({ component: 'workers' }),
     notifyTransports: config.notifications.transports,
+    gate,
   });
   lifecycle.add('workers', () => workers.close());
 
@@ -79,9 +92,12 @@ void runUntilSignal(log, async (lifecycle) => {
     zeebe: clients.zeebe,
     log: log.child({ component: 'intake' }),
     now: () => new Date(),
+    gate,
   });
   await starter.start();
   lifecycle.add('process starter', () => starter.stop());
+  // stopped first: the work waiting at it must go through for the workers and the starter to finish
+  lifecycle.add('foreground gate', async () => gate.close());
   const sweeper = new IdempotencyRecordsSweeper(db, () => new Date());
   sweeper.start();
   lifecycle.add('idempotency sweeper', () => sweeper.stop());

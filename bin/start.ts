@@ -10,6 +10,8 @@ import pg from 'pg';
 import { createCamundaClients } from '../lib/camunda';
 import type { Config } from '../lib/config';
 import { removeIdleCpuGroup } from '../lib/cpu-group';
+import { type ForegroundMessage } from '../lib/foreground-gate';
+import { ForegroundLoad } from '../lib/foreground-load';
 import { loadConfigOrExit, runUntilSignal } from '../lib/lifecycle';
 import { createLogger } from '../lib/logger';
 import { startPostgres } from '../lib/postgres';
@@ -70,6 +72,16 @@ void runUntilSignal(log, async (lifecycle) => {
   });
   const server = await startServer(app, config.http);
   lifecycle.add('http server', () => server.close());
+  const busyAbove = config.background.yieldAbove;
+  if (busyAbove !== null) {
+    // while the server is busy, the background takes no new work (lib/foreground-gate.ts)
+    const load = new ForegroundLoad({
+      busyAbove,
+      onChange: (busy) => background.tell({ type: 'foreground', busy } satisfies ForegroundMessage),
+    });
+    load.start();
+    lifecycle.add('foreground load', async () => load.stop());
+  }
 
   log.info(
     {

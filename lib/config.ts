@@ -65,6 +65,17 @@ export const Environment = Type.Object({
     default: 'idle',
     description: 'idle, or a niceness 0–19 (0: the same priority as the HTTP server)',
   }),
+  BACKGROUND_YIELD_ABOVE: Type.String({
+    pattern: '^(off|0|0?\\.[0-9]+|1(\\.0*)?)$',
+    default: '0.2',
+    description: "the HTTP server's event-loop utilisation above which it is busy, 0.0–1.0, or off",
+  }),
+  BACKGROUND_MAX_YIELD_MS: Type.Integer({
+    minimum: 1000,
+    maximum: 50_000,
+    default: 30_000,
+    description: 'a duration in milliseconds, 1000–50000 (jobs time out after 60 s)',
+  }),
   NOTIFY_TRANSPORTS: Type.String({
     pattern: `^${transportList}(\\s*,\\s*${transportList})*$`,
     default: 'log',
@@ -170,7 +181,16 @@ export interface Config {
    * How the background process (engine, workers, dispatcher) and the database processes serving it
    * yield the CPU to the HTTP server.
    */
-  readonly background: { readonly priority: CpuPriority };
+  readonly background: {
+    readonly priority: CpuPriority;
+    /**
+     * While the HTTP server's event-loop utilisation is above this (0–1), the background takes no
+     * new work (foreground-gate.ts); null: it never yields.
+     */
+    readonly yieldAbove: number | null;
+    /** The longest the background yields at a time before it works for as long again. */
+    readonly maxYieldMs: number;
+  };
   readonly notifications: NotificationsConfig;
   readonly api: ApiConfig;
 }
@@ -337,6 +357,8 @@ function toConfig(env: Environment): Config {
     },
     background: {
       priority: env.BACKGROUND_PRIORITY === 'idle' ? 'idle' : Number(env.BACKGROUND_PRIORITY),
+      yieldAbove: env.BACKGROUND_YIELD_ABOVE === 'off' ? null : Number(env.BACKGROUND_YIELD_ABOVE),
+      maxYieldMs: env.BACKGROUND_MAX_YIELD_MS,
     },
     notifications: {
       transports: transportsOf(env.NOTIFY_TRANSPORTS),

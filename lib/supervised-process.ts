@@ -42,6 +42,7 @@ export class SupervisedProcess<T> {
   private restarts = 0;
   private restartTimer: NodeJS.Timeout | undefined;
   private firstReady: T | undefined;
+  private told: unknown;
 
   constructor(private readonly options: SupervisedProcessOptions<T>) {}
 
@@ -55,6 +56,15 @@ export class SupervisedProcess<T> {
   /** The running child's process id (undefined between a crash and its restart). */
   get pid(): number | undefined {
     return this.child?.pid;
+  }
+
+  /**
+   * Tells the child `message` over its IPC channel, and a restarted child too once it is ready (the
+   * last message told stands for the state it carries). Not sent while no child is up.
+   */
+  tell(message: unknown): void {
+    this.told = message;
+    if (this.child?.connected) this.child.send(message as object);
   }
 
   async stop(): Promise<void> {
@@ -108,6 +118,7 @@ export class SupervisedProcess<T> {
       child.on('message', (message: ReadyMessage<T>) => {
         if (message?.type !== 'ready') return;
         clearTimeout(timer);
+        if (this.told !== undefined && child.connected) child.send(this.told as object);
         resolve(message.detail);
       });
       child.once('exit', (code, signal) => {

@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { COMPLAINT_REGISTERED_CHANNEL } from '../../db/intake';
 import { ComplaintsRepository } from '../../db/repositories/complaints.repository';
+import type { ForegroundGate } from '../../lib/foreground-gate';
 import type { Logger } from '../../lib/logger';
 import { type ComplaintToStart, startComplaintProcess } from '../../processes/start-complaint-process';
 
@@ -22,6 +23,8 @@ export interface ProcessStarterOptions {
   readonly graceMs?: number;
   /** Starts published at the same time (default 8). */
   readonly concurrency?: number;
+  /** Where each start waits while the HTTP server is busy (bin/background.ts). */
+  readonly gate?: Pick<ForegroundGate, 'wait'>;
 }
 
 const RECONNECT_MIN_MS = 1000;
@@ -154,6 +157,7 @@ export class ProcessStarter {
 
   /** `published`, `already` (published before and still buffered) or `failed` (engine unreachable). */
   private async publish(complaint: ComplaintToStart): Promise<'published' | 'already' | 'failed'> {
+    await this.options.gate?.wait();
     try {
       const outcome = await startComplaintProcess(this.options.zeebe, complaint);
       if (this.failing) {

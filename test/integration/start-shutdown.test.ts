@@ -82,6 +82,7 @@ test('npm start against a cluster and DATABASE_URL serves, then stops every part
   const stopped = start.lines.filter((line) => line.part);
   const inBackground = (line: Record<string, unknown>) => line.process === 'background';
   expect(stopped.filter((line) => !inBackground(line)).map((line) => line.part)).toEqual([
+    'foreground load',
     'http server',
     'camunda clients',
     'background process',
@@ -93,28 +94,38 @@ test('npm start against a cluster and DATABASE_URL serves, then stops every part
   const background = stopped.filter(inBackground).map((line) => line.part);
   expect(background).toEqual([
     'idempotency sweeper',
+    'foreground gate', // before the starter and the workers: what waits at it must go through
     'process starter',
     'workers',
     'notification dispatcher',
     'database',
     'camunda clients',
   ]);
-  expect(stopped.findIndex((line) => line.part === 'background process')).toBe(background.length + 2);
+  // after the foreground load, the HTTP server and the clients, and after the background's own parts
+  expect(stopped.findIndex((line) => line.part === 'background process')).toBe(background.length + 3);
   expect(start.lines.at(-1)).toMatchObject({ msg: 'shut down' });
 });
 
 test('a background process that dies is started again, at its lower priority, and the lifecycle goes on', async () => {
-  // given npm start, and a complaint filed through its API
+  // given npm start, and a complaint filed through its API; the HTTP server counts as busy whenever
+  // its event loop works at all, so the background yields to it, for 1 s at a time
   const admin = 'ck_Start001_0123456789abcdef0123456789abcdef';
   const start = spawnStart({
     DATABASE_URL: db.url,
     ZEEBE_GRPC_ADDRESS: t.engine.grpcAddress,
     ZEEBE_REST_ADDRESS: t.engine.restAddress,
     BOOTSTRAP_API_KEY: admin,
+    LOG_LEVEL: 'debug',
+    BACKGROUND_YIELD_ABOVE: '0',
+    BACKGROUND_MAX_YIELD_MS: '1000',
   });
+  const yielded = (pid: unknown) =>
+    start.line((line) => line.msg === 'background: yields to the HTTP server' && line.pid === pid);
   try {
     const started = await start.line((line) => typeof line.http === 'string');
     const first = await start.line((line) => line.msg === 'background process: started');
+    // told by the server that it is busy
+    await yielded(first.pid);
     expect(priorityOf(readFileSync(`/proc/${first.pid}/stat`, 'utf8'))).toBe('idle');
     // in a session of its own, whose group is lowered too where the kernel has autogroups
     expect(sessionOf(readFileSync(`/proc/${first.pid}/stat`, 'utf8'))).toBe(first.pid);
@@ -136,6 +147,8 @@ test('a background process that dies is started again, at its lower priority, an
     expect(second.pid).not.toBe(first.pid);
     expect(priorityOf(readFileSync(`/proc/${second.pid}/stat`, 'utf8'))).toBe('idle');
     if (process.getuid?.() === 0) expect(await cpuGroupOf(second.pid as number)).toMatch(IDLE_CPU_GROUP);
+    // told too that the server is busy, and yet, yielding 1 s at a time, it handles the complaint
+    await yielded(second.pid);
     const filed = await fetch(`${started.http}/api/complaints`, {
       method: 'POST',
       headers: {

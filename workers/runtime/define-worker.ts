@@ -65,7 +65,10 @@ export function defineWorker<V extends TObject, H extends TObject>(
         maxJobsToActivate: 32,
         longPoll: 50_000,
         pollInterval: 100,
-        taskHandler: (job) => runJob(spec, job as unknown as SdkJob, { ...deps, log }),
+        taskHandler: async (job) => {
+          await deps.gate?.wait();
+          return runJob(spec, job as unknown as SdkJob, { ...deps, log });
+        },
       });
     },
   };

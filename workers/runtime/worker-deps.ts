@@ -1,6 +1,7 @@
 import type { CamundaRestClient } from '@camunda8/sdk';
 import type { DataSource } from 'typeorm';
 import type { NotifyTransport } from '../../lib/config';
+import type { ForegroundGate } from '../../lib/foreground-gate';
 import type { Logger } from '../../lib/logger';
 
 /** What every worker may use. Built once by whoever starts the workers (bin/start.ts, tests). */
@@ -14,4 +15,6 @@ export interface WorkerDeps {
   readonly log: Logger;
   /** The transports notifications may take (config `notifications.transports`); default `['log']`. */
   readonly notifyTransports?: readonly NotifyTransport[];
+  /** Where each job waits before its handler runs while the HTTP server is busy (bin/background.ts). */
+  readonly gate?: Pick<ForegroundGate, 'wait'>;
 }

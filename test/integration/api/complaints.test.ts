@@ -2,6 +2,7 @@ import { Zeebe } from '@camunda8/sdk';
 import pg from 'pg';
 import { idempotencyLockKey } from '../../../db/intake';
 import { ComplaintsRepository } from '../../../db/repositories/complaints.repository';
+import { ForegroundGate } from '../../../lib/foreground-gate';
 import { ProcessStarter } from '../../../server/complaints/process-starter';
 import { startTestApi, type TestApi } from '../../helpers/api';
 import { clientConfig } from '../../helpers/engine';
@@ -410,6 +411,39 @@ test('with the engine unreachable the complaint is kept and queued, and its proc
     await unreachable.stop();
     await starter?.stop();
     await deadEngine.close();
+    await api.starter?.start();
+  }
+});
+
+test("while the HTTP server is busy, the starter holds a complaint's start, and starts it once the server is quiet", async () => {
+  // given the starter told that the HTTP server is busy
+  await api.starter?.stop();
+  const gate = new ForegroundGate(30_000);
+  gate.setBusy(true);
+  const starter = new ProcessStarter({
+    db: api.db,
+    databaseUrl: api.t.db.url,
+    zeebe: api.t.zeebe,
+    log: api.deps.log,
+    now: () => new Date(),
+    intervalMs: 60_000,
+    gate,
+  });
+  await starter.start();
+  try {
+    // when a complaint comes in
+    const number = await fileComplaint(api, api.keys.crm);
+    // then it is registered, and its process waits
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const held = await api.call(api.keys.crm, { method: 'GET', url: `/api/complaints/${number}` });
+    expect(held.json()).toMatchObject({ number, process: 'queued', currentSteps: [] });
+    // when the server is quiet again
+    gate.setBusy(false);
+    // then its process starts
+    await waitForStep(api, api.keys.crm, number, 'Task_ReviewValidity');
+  } finally {
+    gate.close();
+    await starter.stop();
     await api.starter?.start();
   }
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Type } from 'typebox';
+import { ForegroundGate } from '../../../lib/foreground-gate';
 import { createLogger } from '../../../lib/logger';
 import { startWorkers, type RunningWorkers } from '../../../workers';
 import { defineWorker } from '../../../workers/runtime/define-worker';
@@ -59,6 +60,41 @@ test('a worker reads the variables and headers its schemas name, and completes w
   });
   // then only the declared variables were fetched, and the outcome went back into the process
   expect(result.variables).toMatchObject({ greeting: 'normal:张三', sawOther: false });
+});
+
+test('while the HTTP server is busy, a job waits at the gate before its handler runs', async () => {
+  // given a worker whose gate says the server is busy
+  const gate = new ForegroundGate(30_000);
+  gate.setBusy(true);
+  const handled: string[] = [];
+  running.push(
+    startWorkers(t.zeebe, { db: undefined as never, rest: t.rest, now: () => new Date(), log, gate }, [
+      defineWorker({
+        jobType: 'gated',
+        variables: Type.Object({ name: Type.String() }),
+        handle: async (job) => {
+          handled.push(job.variables.name);
+          return complete();
+        },
+      }),
+    ]),
+  );
+  try {
+    // when an instance waits on its job
+    await t.zeebe.createProcessInstance({
+      bpmnProcessId: 'one-job',
+      variables: { jobType: 'gated', name: 'held' },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // then the handler has not run
+    expect(handled).toEqual([]);
+    // when the server is quiet again, it runs
+    gate.setBusy(false);
+    await eventually(() => handled.length > 0, 10_000, 'the job handled');
+    expect(handled).toEqual(['held']);
+  } finally {
+    gate.close();
+  }
 });
 
 test('variables that do not match the schema raise an incident at once, naming every bad field', async () => {

@@ -31,7 +31,7 @@ describe('loadConfig', () => {
         maxMessageSize: 4194304,
         longPollTimeoutMs: 10000,
       },
-      background: { priority: 'idle' },
+      background: { priority: 'idle', yieldAbove: 0.2, maxYieldMs: 30_000 },
       notifications: {
         transports: ['log'],
         smtp: undefined,
@@ -70,6 +70,8 @@ describe('loadConfig', () => {
       ENGINE_MAX_MESSAGE_SIZE: '8388608',
       ENGINE_LONG_POLL_TIMEOUT_MS: '5000',
       BACKGROUND_PRIORITY: '5',
+      BACKGROUND_YIELD_ABOVE: '0.35',
+      BACKGROUND_MAX_YIELD_MS: '10000',
       NOTIFY_TRANSPORTS: 'smtp, webhook,log',
       SMTP_URL: 'smtp://mailer:secret@mail.example.com:587',
       SMTP_FROM: '投诉中心 <complaints@example.com>',
@@ -106,7 +108,7 @@ describe('loadConfig', () => {
         maxMessageSize: 8388608,
         longPollTimeoutMs: 5000,
       },
-      background: { priority: 5 },
+      background: { priority: 5, yieldAbove: 0.35, maxYieldMs: 10000 },
       notifications: {
         transports: ['log', 'smtp', 'webhook'],
         smtp: { url: 'smtp://mailer:secret@mail.example.com:587', from: '投诉中心 <complaints@example.com>' },
@@ -208,6 +210,28 @@ describe('loadConfig', () => {
         message: 'expected idle, or a niceness 0–19 (0: the same priority as the HTTP server), got "20"',
       },
     ]);
+  });
+
+  test('the background yields above a utilisation of 0–1, or never (off), and for 1–50 s at a time', () => {
+    // when
+    const problems = [
+      ...problemsOf({ BACKGROUND_YIELD_ABOVE: '1.5' }),
+      ...problemsOf({ BACKGROUND_YIELD_ABOVE: 'never' }),
+      ...problemsOf({ BACKGROUND_MAX_YIELD_MS: '60000' }),
+    ];
+    // then
+    const utilisation =
+      "expected the HTTP server's event-loop utilisation above which it is busy, 0.0–1.0, or off";
+    expect(problems).toEqual([
+      { variable: 'BACKGROUND_YIELD_ABOVE', message: `${utilisation}, got "1.5"` },
+      { variable: 'BACKGROUND_YIELD_ABOVE', message: `${utilisation}, got "never"` },
+      {
+        variable: 'BACKGROUND_MAX_YIELD_MS',
+        message: 'expected a duration in milliseconds, 1000–50000 (jobs time out after 60 s), got "60000"',
+      },
+    ]);
+    expect(loadConfig({ BACKGROUND_YIELD_ABOVE: 'off' }).background.yieldAbove).toBeNull();
+    expect(loadConfig({}).background).toMatchObject({ yieldAbove: 0.2, maxYieldMs: 30_000 });
   });
 
   test('the embedded PostgreSQL needs a real port: 0 is a problem', () => {
