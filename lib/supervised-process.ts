@@ -64,7 +64,15 @@ export class SupervisedProcess<T> {
    */
   tell(message: unknown): void {
     this.told = message;
-    if (this.child?.connected) this.child.send(message as object);
+    if (this.child) this.send(this.child, message);
+  }
+
+  /** A child dying as it is told is not an error of the parent's: the message is dropped (the restart is told again). */
+  private send(child: ChildProcess, message: unknown): void {
+    if (!child.connected) return;
+    child.send(message as object, (error) => {
+      if (error) this.options.log.debug({ err: error }, `${this.options.name}: could not be told`);
+    });
   }
 
   async stop(): Promise<void> {
@@ -118,7 +126,7 @@ export class SupervisedProcess<T> {
       child.on('message', (message: ReadyMessage<T>) => {
         if (message?.type !== 'ready') return;
         clearTimeout(timer);
-        if (this.told !== undefined && child.connected) child.send(this.told as object);
+        if (this.told !== undefined) this.send(child, this.told);
         resolve(message.detail);
       });
       child.once('exit', (code, signal) => {
