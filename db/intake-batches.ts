@@ -1,6 +1,12 @@
 import type { DataSource } from 'typeorm';
 import type { IdempotentIntake } from './intake';
-import { type IntakeRow, intakeOutcome, runIntakeAlone, runIntakeStatement } from './intake-statement';
+import {
+  idempotencyIdentity,
+  type IntakeRow,
+  intakeOutcome,
+  runIntakeAlone,
+  runIntakeStatement,
+} from './intake-statement';
 
 /** Most intakes committed in one transaction. */
 export const MAX_INTAKE_BATCH = 32;
@@ -28,7 +34,7 @@ interface Waiting {
  */
 export class IntakeBatches {
   private readonly waiting: Waiting[] = [];
-  /** `owner \u001f key` of every intake waiting or committing. */
+  /** The identity (`idempotencyIdentity`) of every intake's key waiting or committing. */
   private readonly keys = new Set<string>();
   private committing = false;
 
@@ -39,7 +45,7 @@ export class IntakeBatches {
 
   /** Registers the intake of these statement values (intake-statement.ts `intakeValues`). */
   register(owner: string, key: string, values: readonly unknown[]): Promise<IdempotentIntake> {
-    const id = `${owner}\u001f${key}`;
+    const id = idempotencyIdentity(owner, key);
     if (this.keys.has(id)) return Promise.resolve({ outcome: 'in_flight' });
     this.keys.add(id);
     const outcome = new Promise<IdempotentIntake>((resolve, reject) => {

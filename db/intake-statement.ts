@@ -14,9 +14,14 @@ const NUMBER_SLOT = '{{complaint-number}}';
 /** The channel on which every registered complaint is announced (payload: `{"id","number"}`) at commit. */
 export const COMPLAINT_REGISTERED_CHANNEL = 'complaint_registered';
 
-/** The advisory lock of an idempotency key: 64 bits of SHA-256 over owner and key. */
+/** An idempotency key's identity: its owner and the key, one text. */
+export function idempotencyIdentity(owner: string, key: string): string {
+  return `${owner}\u001f${key}`;
+}
+
+/** The advisory lock of an idempotency key: 64 bits of SHA-256 over its identity. */
 export function idempotencyLockKey(owner: string, key: string): string {
-  return createHash('sha256').update(`${owner}\u001f${key}`).digest().readBigInt64BE(0).toString();
+  return createHash('sha256').update(idempotencyIdentity(owner, key)).digest().readBigInt64BE(0).toString();
 }
 
 /** The one row INTAKE_STATEMENT returns. */
