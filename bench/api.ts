@@ -57,14 +57,14 @@ async function main(teardown: Teardown): Promise<void> {
   for (const scenario of routes) {
     const quiet = await settle();
     log(
-      `${scenario.name}: quiet after ${quiet.seconds.toFixed(1)} s${quiet.quiet ? '' : ' (still busy)'}; ` +
+      `${scenario.name}: quiet after ${took(quiet)}; ` +
         `maximum rate for ${maxSeconds} s (${connections} connections) ...`,
     );
     const max = await load.run({ target: scenario.target, connections, seconds: maxSeconds, pacer });
     const rate = Math.max(1, Math.round(max.okPerSecond / 2));
     const settled = await settle();
     log(
-      `${scenario.name}: settled in ${settled.seconds.toFixed(1)} s${settled.quiet ? '' : ' (still busy)'}; ` +
+      `${scenario.name}: settled in ${took(settled)}; ` +
         `${rate} req/s (${pacer} pacing) for ${fixedSeconds} s ...`,
     );
     const fixed = await load.run({
@@ -82,6 +82,11 @@ async function main(teardown: Teardown): Promise<void> {
       `, ${autogroups()}`,
   );
   report(measured);
+}
+
+/** How long a wait for quiet took, and whether it gave up with the machine still busy. */
+function took(wait: { readonly seconds: number; readonly quiet: boolean }): string {
+  return `${wait.seconds.toFixed(1)} s${wait.quiet ? '' : ' (still busy)'}`;
 }
 
 /**
