@@ -21,14 +21,6 @@ export class EvidenceRepository {
     return result.identifiers.map((identifier) => (identifier as { id: string }).id);
   }
 
-  /** A complaint's evidence, in the order it was added. */
-  async listEvidence(complaintId: string): Promise<Evidence[]> {
-    return this.manager.find(Evidence, {
-      where: { complaintId },
-      order: { addedAt: 'ASC', filename: 'ASC' },
-    });
-  }
-
   /** The named evidence of a complaint (ids of other complaints are ignored). */
   async findEvidenceByIds(complaintId: string, evidenceIds: readonly string[]): Promise<Evidence[]> {
     if (evidenceIds.length === 0) return [];

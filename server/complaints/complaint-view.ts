@@ -1,11 +1,8 @@
 import type { CamundaRestClient } from '@camunda8/sdk';
 import type { DataSource } from 'typeorm';
 import type { Complaint } from '../../db/entities/complaint.entity';
-import { ComplainantsRepository } from '../../db/repositories/complainants.repository';
-import { ComplaintEventsRepository } from '../../db/repositories/complaint-events.repository';
+import { ComplaintDetailsRepository } from '../../db/repositories/complaint-details.repository';
 import { ComplaintsRepository } from '../../db/repositories/complaints.repository';
-import { DeadlineBreachesRepository } from '../../db/repositories/deadline-breaches.repository';
-import { EvidenceRepository } from '../../db/repositories/evidence.repository';
 import { maskEmail, maskName, maskPhone } from '../../domain/personal-data';
 import { FINAL_STATES } from '../../domain/vocabulary';
 import { ConflictError, NotFoundError } from '../../lib/errors';
@@ -17,10 +14,16 @@ import { type Principal, seesContactDetails } from '../auth/principal';
  */
 export async function complaintFor(db: DataSource, principal: Principal, number: string): Promise<Complaint> {
   const complaint = await new ComplaintsRepository(db.manager).findByNumber(number);
-  if (!complaint || (principal.clientId !== null && complaint.createdByClientId !== principal.clientId)) {
-    throw new NotFoundError(`No complaint ${number} is visible to you.`, 'COMPLAINT_NOT_FOUND');
-  }
+  if (!complaint || !isVisibleTo(principal, complaint)) notVisible(number);
   return complaint;
+}
+
+function isVisibleTo(principal: Principal, complaint: Pick<Complaint, 'createdByClientId'>): boolean {
+  return principal.clientId === null || complaint.createdByClientId === principal.clientId;
+}
+
+function notVisible(number: string): never {
+  throw new NotFoundError(`No complaint ${number} is visible to you.`, 'COMPLAINT_NOT_FOUND');
 }
 
 /** A complaint in a final state takes nothing more (409 COMPLAINT_FINISHED, saying `why`). */
@@ -28,20 +31,19 @@ export function refuseIfFinished(complaint: Complaint, why: string): void {
   if (FINAL_STATES.includes(complaint.state)) throw new ConflictError(why, 'COMPLAINT_FINISHED');
 }
 
-/** `GET /api/complaints/{number}`: the record, the open steps with their due dates, the timeline. */
+/**
+ * `GET /api/complaints/{number}` for a caller who may see it (see `complaintFor`): the record, the
+ * open steps with their due dates, the timeline.
+ */
 export async function complaintDetail(
   deps: { db: DataSource; rest: CamundaRestClient },
   principal: Principal,
-  complaint: Complaint,
+  number: string,
 ) {
-  const manager = deps.db.manager;
-  const [contact, evidence, history, breaches, openSteps] = await Promise.all([
-    new ComplainantsRepository(manager).findContactDetails(complaint.id),
-    new EvidenceRepository(manager).listEvidence(complaint.id),
-    new ComplaintEventsRepository(manager).listHistory(complaint.id),
-    new DeadlineBreachesRepository(manager).listBreachesForComplaint(complaint.id),
-    currentSteps(deps.rest, complaint.processInstanceKey),
-  ]);
+  const found = await new ComplaintDetailsRepository(deps.db.manager).findByNumber(number);
+  if (!found || !isVisibleTo(principal, found.complaint)) notVisible(number);
+  const { complaint, contact, evidence, history, breaches } = found;
+  const openSteps = await currentSteps(deps.rest, complaint.processInstanceKey);
   const unmasked = seesContactDetails(principal);
   return {
     number: complaint.number,

@@ -84,7 +84,7 @@ export async function complaintRoutes(app: FastifyInstance, { deps }: { deps: Ap
     },
     async (request) => {
       const principal = principalOf(request);
-      return complaintDetail(deps, principal, await complaintFor(deps.db, principal, request.params.number));
+      return complaintDetail(deps, principal, request.params.number);
     },
   );
 
