@@ -70,7 +70,9 @@ export interface ComplaintDetails {
 
 /**
  * One statement for all of it: a detail read is a single round trip to the database and a single
- * backend woken, not one per table (the orders are those of the repositories that list each).
+ * backend woken, not one per table. Evidence is ordered as added (then by file name); history and
+ * breaches in the orders of `ComplaintEventsRepository.listHistory` and
+ * `DeadlineBreachesRepository.listBreachesForComplaint`, which the workers read.
  */
 const DETAILS = `
 SELECT c.id, c.number, c.state, c.channel, c.source, c.subject, c.description, c.request,
