@@ -21,6 +21,8 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 /** What ajv reports per failed keyword, as Fastify passes it on in `error.validation`. */
 interface SchemaIssue {
   readonly instancePath: string;
+  /** Where in the schema, e.g. `#/properties/channel/anyOf/2/const`. */
+  readonly schemaPath?: string;
   readonly keyword: string;
   readonly params: Record<string, unknown>;
   readonly message?: string;
@@ -67,15 +69,78 @@ export function problem(status: number, code: string, detail: string, instance: 
   return { type: 'about:blank', title: STATUS_CODES[status] ?? 'Error', status, detail, instance, code };
 }
 
-/** One entry per bad field, named from the request part: `body.contact.phone`, `querystring.page`. */
+/**
+ * One entry per bad field, named from the request part: `body.contact.phone`, `querystring.page`. A
+ * value that must be one of a list says the list (`must be one of: web, phone, or null`); a value that
+ * failed every branch of a union is told once, by what its own kind of value broke, not once per branch.
+ */
 export function fieldProblems(issues: readonly SchemaIssue[], context: string): FieldProblem[] {
-  return issues.map((issue) => {
-    const at = [context, ...issue.instancePath.split('/').filter(Boolean)];
-    if (issue.keyword === 'required')
-      return { field: [...at, issue.params.missingProperty].join('.'), problem: 'is required' };
-    if (issue.keyword === 'additionalProperties') {
-      return { field: [...at, issue.params.additionalProperty].join('.'), problem: 'is not allowed' };
-    }
-    return { field: at.join('.'), problem: issue.message ?? `fails ${issue.keyword}` };
-  });
+  const unions = issues.filter((issue) => issue.keyword === 'anyOf');
+  const inUnion = (issue: SchemaIssue, union: SchemaIssue) =>
+    issue !== union && (issue.schemaPath ?? '').startsWith(`${union.schemaPath ?? ''}/`);
+  const problems: FieldProblem[] = [];
+  for (const issue of issues) {
+    if (unions.some((union) => inUnion(issue, union))) continue; // told by its union
+    if (issue.keyword === 'anyOf') {
+      problems.push(
+        ...unionProblems(
+          issue,
+          issues.filter((branch) => inUnion(branch, issue)),
+          context,
+        ),
+      );
+    } else problems.push(fieldProblem(issue, context));
+  }
+  return problems;
+}
+
+function fieldProblem(issue: SchemaIssue, context: string): FieldProblem {
+  const at = fieldOf(issue, context);
+  if (issue.keyword === 'required')
+    return { field: `${at}.${String(issue.params.missingProperty)}`, problem: 'is required' };
+  if (issue.keyword === 'additionalProperties') {
+    return { field: `${at}.${String(issue.params.additionalProperty)}`, problem: 'is not allowed' };
+  }
+  if (issue.keyword === 'enum' && Array.isArray(issue.params.allowedValues)) {
+    return { field: at, problem: oneOf(issue.params.allowedValues) };
+  }
+  return { field: at, problem: issue.message ?? `fails ${issue.keyword}` };
+}
+
+/** A value that matched no branch of a union (`anyOf`), from what each branch said of it. */
+function unionProblems(
+  union: SchemaIssue,
+  branches: readonly SchemaIssue[],
+  context: string,
+): FieldProblem[] {
+  const field = fieldOf(union, context);
+  const nullable = branches.some((issue) => issue.keyword === 'type' && issue.params.type === 'null');
+  const allowed = branches.flatMap((issue) =>
+    issue.keyword === 'const'
+      ? [issue.params.allowedValue]
+      : issue.keyword === 'enum' && Array.isArray(issue.params.allowedValues)
+        ? issue.params.allowedValues
+        : [],
+  );
+  if (allowed.length > 0) return [{ field, problem: oneOf(nullable ? [...allowed, null] : allowed) }];
+  // the value is of a branch's kind but breaks one of its rules (a pattern, a length): those rules
+  const broken = branches.filter((issue) => issue.keyword !== 'type');
+  if (broken.length > 0) return broken.map((issue) => fieldProblem(issue, context));
+  const kinds = [...new Set(branches.map((issue) => String(issue.params.type)))];
+  return [
+    { field, problem: kinds.length > 0 ? `must be ${kinds.join(' or ')}` : (union.message ?? 'fails anyOf') },
+  ];
+}
+
+function fieldOf(issue: SchemaIssue, context: string): string {
+  return [context, ...issue.instancePath.split('/').filter(Boolean)].join('.');
+}
+
+function oneOf(values: readonly unknown[]): string {
+  const names = [
+    ...new Set(values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value)))),
+  ];
+  return names.length === 1
+    ? `must be ${names[0]}`
+    : `must be one of: ${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }

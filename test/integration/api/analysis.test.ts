@@ -498,9 +498,9 @@ describe('who may see the analysis', () => {
 
 describe('bad input is a 400 problem naming every bad field', () => {
   test.each([
-    ['counts?by=colour', [['querystring.by', 'must be equal to one of the allowed values']]],
+    ['counts?by=colour', [['querystring.by', 'must be one of: category, department, channel or severity']]],
     ['counts', [['querystring.by', 'is required']]],
-    ['counts?by=channel&period=year', [['querystring.period', 'must be equal to one of the allowed values']]],
+    ['counts?by=channel&period=year', [['querystring.period', 'must be one of: day, week or month']]],
     ['deadlines?from=2026-06-30&to=2026-06-01', [['querystring.to', 'must not be before from (2026-06-30)']]],
     [
       'remedies?from=2025-01-01&to=2026-06-01',

@@ -1,3 +1,5 @@
+import Fastify from 'fastify';
+import { Type } from 'typebox';
 import {
   AppError,
   ConflictError,
@@ -155,5 +157,64 @@ describe('fieldProblems', () => {
     );
     // then
     expect(problems).toEqual([{ field: 'body.contact.fax', problem: 'is not allowed' }]);
+  });
+});
+
+describe('fieldProblems on what the validator reports', () => {
+  // Fastify's validator, set up as the application's is (app.ts)
+  const app = Fastify({
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
+  });
+  const oneOf = (values: string[]) => Type.Union(values.map((value) => Type.Literal(value)));
+  app.setErrorHandler(async (error: { validation?: [] }, _request, reply) =>
+    reply.code(400).send(fieldProblems(error.validation ?? [], 'body')),
+  );
+  app.post(
+    '/',
+    {
+      schema: {
+        body: Type.Object(
+          {
+            channel: Type.Optional(oneOf(['web', 'phone', 'email'])),
+            period: Type.Optional(Type.Unsafe<string>({ type: 'string', enum: ['month', 'quarter'] })),
+            severity: Type.Optional(Type.Union([oneOf(['low', 'high']), Type.Null()])),
+            phone: Type.Optional(Type.Union([Type.String({ pattern: '^[0-9]+$' }), Type.Null()])),
+            scopes: Type.Optional(Type.Array(oneOf(['complaints:read', 'complaints:create']))),
+            count: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async () => 'valid',
+  );
+  afterAll(() => app.close());
+
+  test.each([
+    [{ channel: 'fax' }, [{ field: 'body.channel', problem: 'must be one of: web, phone or email' }]],
+    [{ channel: 7 }, [{ field: 'body.channel', problem: 'must be one of: web, phone or email' }]],
+    [{ period: 'year' }, [{ field: 'body.period', problem: 'must be one of: month or quarter' }]],
+    [{ severity: 'medium' }, [{ field: 'body.severity', problem: 'must be one of: low, high or null' }]],
+    [{ phone: 'abc' }, [{ field: 'body.phone', problem: 'must match pattern "^[0-9]+$"' }]],
+    [{ count: 'many' }, [{ field: 'body.count', problem: 'must be integer or null' }]],
+    [
+      { scopes: ['complaints:read', 'complaints:delete'] },
+      [{ field: 'body.scopes.1', problem: 'must be one of: complaints:read or complaints:create' }],
+    ],
+    [
+      { channel: 'fax', phone: 'abc', fax: '1' },
+      [
+        { field: 'body.fax', problem: 'is not allowed' },
+        { field: 'body.channel', problem: 'must be one of: web, phone or email' },
+        { field: 'body.phone', problem: 'must match pattern "^[0-9]+$"' },
+      ],
+    ],
+  ])('%j is told once per field, with what would be right', async (body, expected) => {
+    // when
+    const response = await app.inject({ method: 'POST', url: '/', payload: body });
+    // then
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual(expect.arrayContaining(expected));
+    expect(response.json()).toHaveLength(expected.length);
   });
 });
