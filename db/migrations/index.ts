@@ -8,6 +8,7 @@ import { ClosingMetrics1795380000000 } from './1795380000000-ClosingMetrics';
 import { ApiAccess1795390000000 } from './1795390000000-ApiAccess';
 import { AnsweredKeysOnly1795400000000 } from './1795400000000-AnsweredKeysOnly';
 import { FingerprintsByTime1795410000000 } from './1795410000000-FingerprintsByTime';
+import { KeyScopes1795420000000 } from './1795420000000-KeyScopes';
 
 /** Every migration of the application schema, in order (file names `<timestamp>-PascalName.ts`). Append only. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -20,4 +21,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   ApiAccess1795390000000,
   AnsweredKeysOnly1795400000000,
   FingerprintsByTime1795410000000,
+  KeyScopes1795420000000,
 ];

@@ -23,7 +23,8 @@ export interface NewApiKey {
   readonly keyHash: string;
   readonly clientId: string | null;
   readonly roles: readonly string[];
-  readonly scopes?: readonly string[];
+  /** What the key may be used for (server/auth/scopes.ts); an empty list opens nothing. */
+  readonly scopes: readonly string[];
   readonly complaintsPerMinute?: number | null;
   readonly createdBy: string;
 }
@@ -54,7 +55,7 @@ export class ApiKeysRepository {
         key.keyHash,
         key.clientId,
         key.roles,
-        key.scopes ?? [],
+        key.scopes,
         key.complaintsPerMinute ?? null,
         key.createdBy,
       ],

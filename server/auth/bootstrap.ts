@@ -4,6 +4,7 @@ import { AppSecretsRepository } from '../../db/repositories/app-secrets.reposito
 import type { ApiConfig } from '../../lib/config';
 import type { Logger } from '../../lib/logger';
 import { generateApiKey, hashApiKey, parseApiKey } from './api-keys';
+import { SCOPES } from './scopes';
 
 export interface ApiAccess {
   /** Signs and checks staff tokens. */
@@ -32,6 +33,7 @@ export async function prepareApiAccess(db: DataSource, config: ApiConfig, log: L
         keyHash,
         clientId: null,
         roles: ['administrator'],
+        scopes: SCOPES,
         createdBy: 'bootstrap',
       });
       log.info({ keyPrefix: parsed.prefix }, 'api: BOOTSTRAP_API_KEY seeded as an administrator key');
@@ -44,6 +46,7 @@ export async function prepareApiAccess(db: DataSource, config: ApiConfig, log: L
       keyHash: hashApiKey(generated.key),
       clientId: null,
       roles: ['administrator'],
+      scopes: SCOPES,
       createdBy: 'first start',
     });
     createdAdministratorKey = generated.key;

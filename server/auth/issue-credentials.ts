@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { type ApiKeyRecord, ApiKeysRepository } from '../../db/repositories/api-keys.repository';
 import { generateApiKey, hashApiKey } from './api-keys';
 import type { Role } from './principal';
+import { SCOPES, type Scope } from './scopes';
 import { signStaffToken, type StaffClaims } from './tokens';
 
 export interface ApiKeySpec {
@@ -9,6 +10,8 @@ export interface ApiKeySpec {
   /** An integrator's client id (its complaints are its own); null for a staff or administrator key. */
   readonly clientId: string | null;
   readonly roles: readonly Role[];
+  /** What the key may be used for; every scope when not given. */
+  readonly scopes?: readonly Scope[];
   readonly complaintsPerMinute?: number | null;
   readonly createdBy: string;
 }
@@ -26,6 +29,7 @@ export async function issueApiKey(
     keyHash: hashApiKey(generated.key),
     clientId: spec.clientId,
     roles,
+    scopes: spec.scopes ?? SCOPES,
     complaintsPerMinute: spec.complaintsPerMinute ?? null,
     createdBy: spec.createdBy,
   });

@@ -1,3 +1,5 @@
+import type { Scope } from './scopes';
+
 /**
  * Who is calling the API. Integrators come with an API key bound to their client id and see only the
  * complaints they created; staff come with a signed token (or an API key) carrying their roles.
@@ -25,6 +27,8 @@ export interface Principal {
   readonly staffId: string | null;
   /** An API key's own limit on complaint creation per minute (null: the server's default). */
   readonly complaintsPerMinute: number | null;
+  /** What the credential may be used for (scopes.ts): an API key's own list, every scope for a token. */
+  readonly scopes: readonly Scope[];
 }
 
 /** Whether the principal holds one of `roles` (an administrator holds every role). */

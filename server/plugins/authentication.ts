@@ -5,12 +5,19 @@ import { ApiKeysRepository } from '../../db/repositories/api-keys.repository';
 import { ForbiddenError, UnauthenticatedError } from '../../lib/errors';
 import { apiKeyMatches, parseApiKey } from '../auth/api-keys';
 import { hasRole, type Principal, type Role } from '../auth/principal';
+import { isScope, SCOPES, type Scope, scopeOf } from '../auth/scopes';
 import { looksLikeToken, verifyStaffToken } from '../auth/tokens';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Who is calling; set by `authenticate` (routes under /api). */
     principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /** No credential asked (a route under /api that anyone may call). */
+    public?: boolean;
+    /** The scope a key needs for this route: set from scopes.ts when the route is registered. */
+    scope?: Scope;
   }
 }
 
@@ -27,26 +34,59 @@ const CHALLENGE = 'Bearer realm="complaints", charset="UTF-8"';
  * Who is calling: `Authorization: Bearer <API key or staff token>` or `X-Api-Key: <API key>`, on
  * every route under /api except those marked `config: { public: true }`. A bad or
  * missing credential is 401 with a `WWW-Authenticate` challenge; the key's hash is compared in
- * constant time, and a revoked key is unknown.
+ * constant time, and a revoked key is unknown. Each route under /api needs the scope
+ * scopes.ts names for it (a route it names none for is refused at start-up); a key without that
+ * scope is 403 before its request is read further.
  */
 export const authentication = fp<AuthenticationOptions>(
   async (app: FastifyInstance, options: AuthenticationOptions) => {
     app.decorateRequest('principal', null);
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api/') || route.config?.public) return;
+      const scope = routeScope(route.method, route.url);
+      route.config = { ...route.config, scope };
+      // shown in the OpenAPI document; a copy, as routes may share one schema object
+      const note = `API-key scope: \`${scope}\`.`;
+      const description = route.schema?.description ? `${route.schema.description}\n\n${note}` : note;
+      route.schema = { ...route.schema, description };
+    });
     app.addHook('onRequest', async (request, reply) => {
       const url = request.routeOptions.url;
       if (!url?.startsWith('/api/')) return; // probes, /docs, and 404s answer without asking who calls
-      if ((request.routeOptions.config as { public?: boolean } | undefined)?.public) return;
+      const access = request.routeOptions.config;
+      if (access.public) return;
+      let principal: Principal;
       try {
-        request.principal = await authenticate(request, options);
+        principal = await authenticate(request, options);
       } catch (error) {
         void reply.header('WWW-Authenticate', CHALLENGE);
         throw error;
       }
-      request.log = request.log.child({ principal: request.principal.id });
+      request.principal = principal;
+      request.log = request.log.child({ principal: principal.id });
+      const scope = access.scope;
+      if (!scope || !principal.scopes.includes(scope)) {
+        throw new ForbiddenError(
+          `This API key may not be used for ${request.method} ${url}: that needs the scope "${scope}", and the key has ${principal.scopes.join(', ') || 'none'}. Ask an administrator for a key with that scope.`,
+          'SCOPE_REQUIRED',
+        );
+      }
     });
   },
   { name: 'authentication' },
 );
+
+/** The one scope a route (of one or more methods) needs; throws at start-up when scopes.ts names none. */
+function routeScope(method: string | string[], url: string): Scope {
+  const scopes = new Set((Array.isArray(method) ? method : [method]).map((one) => scopeOf(one, url)));
+  const [scope] = scopes;
+  if (scopes.size !== 1 || scope === undefined) {
+    throw new Error(
+      `The route ${String(method)} ${url} has no API-key scope: name its scope in server/auth/scopes.ts.`,
+    );
+  }
+  return scope;
+}
 
 async function authenticate(request: FastifyRequest, options: AuthenticationOptions): Promise<Principal> {
   const credential = credentialOf(request);
@@ -67,7 +107,14 @@ async function authenticate(request: FastifyRequest, options: AuthenticationOpti
       throw new UnauthenticatedError(`The staff token ${why}.`, 'TOKEN_INVALID');
     }
     const { sub, roles } = verified.claims;
-    return { id: `staff:${sub}`, roles, clientId: null, staffId: sub, complaintsPerMinute: null };
+    return {
+      id: `staff:${sub}`,
+      roles,
+      clientId: null,
+      staffId: sub,
+      complaintsPerMinute: null,
+      scopes: SCOPES,
+    };
   }
   const parsed = parseApiKey(credential);
   const keys = new ApiKeysRepository(options.db.manager);
@@ -85,6 +132,8 @@ async function authenticate(request: FastifyRequest, options: AuthenticationOpti
     clientId: record.clientId,
     staffId: null,
     complaintsPerMinute: record.complaintsPerMinute,
+    // a scope this version no longer knows opens nothing
+    scopes: record.scopes.filter(isScope),
   };
 }
 

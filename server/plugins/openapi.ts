@@ -2,6 +2,13 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { SCOPE_ROUTES, SCOPES } from '../auth/scopes';
+
+/** The scopes an API key may be narrowed to, and what each opens (markdown, for /docs). */
+const SCOPES_TOLD =
+  'An API key does what both its roles and its scopes allow (a key made without `scopes` has them ' +
+  'all; a staff token is not scoped). Used outside its scopes it is 403 `SCOPE_REQUIRED`. Scopes:\n' +
+  SCOPES.map((scope) => `- \`${scope}\`: ${SCOPE_ROUTES[scope]}`).join('\n');
 
 /**
  * The OpenAPI 3 document of every route (from their TypeBox schemas) at `/docs/json`, and Swagger UI
@@ -18,7 +25,8 @@ export const openapi = fp(
           description:
             'Start and follow customer complaints (integrators), work their tasks (agents and departments), ' +
             'analyse them (managers) and administer the rules (administrators). Errors are RFC 9457 ' +
-            'application/problem+json with a stable `code`.',
+            'application/problem+json with a stable `code`.\n\n' +
+            SCOPES_TOLD,
         },
         components: {
           securitySchemes: {

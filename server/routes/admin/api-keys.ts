@@ -6,6 +6,7 @@ import { NotFoundError, ValidationError } from '../../../lib/errors';
 import type { ApiDeps } from '../../app';
 import { issueApiKey } from '../../auth/issue-credentials';
 import { STAFF_ROLES } from '../../auth/principal';
+import { SCOPES } from '../../auth/scopes';
 import { principalOf, requireRole } from '../../plugins/authentication';
 import { ADMINISTRATORS, closed, TAGS, Text, Uuid } from './support';
 
@@ -17,6 +18,10 @@ export const CreateApiKeyBody = closed({
   roles: Type.Optional(
     Type.Array(Type.Union(STAFF_ROLES.map((role) => Type.Literal(role))), { minItems: 1, uniqueItems: true }),
   ),
+  /** What the key may be used for, whatever its roles allow (server/auth/scopes.ts); every scope when left out. */
+  scopes: Type.Optional(
+    Type.Array(Type.Union(SCOPES.map((scope) => Type.Literal(scope))), { minItems: 1, uniqueItems: true }),
+  ),
   complaintsPerMinute: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
 });
 export type CreateApiKeyBody = Static<typeof CreateApiKeyBody>;
@@ -25,7 +30,8 @@ const KeyId = closed({ id: Uuid });
 
 /**
  * API keys (administrators only). A key is shown once, in the answer that creates it; only its
- * prefix and a hash are kept. Revoking is for good: the key is then unknown (401).
+ * prefix and a hash are kept. Revoking is for good: the key is then unknown (401). A key does what both
+ * its roles and its scopes allow (server/auth/scopes.ts).
  */
 export async function apiKeyRoutes(app: FastifyInstance, { deps }: { deps: ApiDeps }): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -36,7 +42,7 @@ export async function apiKeyRoutes(app: FastifyInstance, { deps }: { deps: ApiDe
     '/admin/api-keys',
     { schema: { tags: TAGS, body: CreateApiKeyBody }, preHandler: onlyAdministrators },
     async (request, reply) => {
-      const { name, clientId, roles, complaintsPerMinute } = request.body;
+      const { name, clientId, roles, scopes, complaintsPerMinute } = request.body;
       if (clientId && roles) {
         throw new ValidationError([{ field: 'body.roles', problem: 'is not allowed with clientId' }]);
       }
@@ -49,6 +55,7 @@ export async function apiKeyRoutes(app: FastifyInstance, { deps }: { deps: ApiDe
         name,
         clientId: clientId ?? null,
         roles: roles ?? ['integrator'],
+        ...(scopes && { scopes }),
         complaintsPerMinute: complaintsPerMinute ?? null,
         createdBy: principalOf(request).id,
       });
@@ -80,6 +87,7 @@ function toView(record: ApiKeyRecord) {
     prefix: record.keyPrefix,
     clientId: record.clientId,
     roles: record.roles,
+    scopes: record.scopes,
     complaintsPerMinute: record.complaintsPerMinute,
     createdAt: record.createdAt,
     createdBy: record.createdBy,

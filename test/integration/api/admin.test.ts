@@ -99,13 +99,13 @@ describe('API keys', () => {
     const unknown = await asAdmin({
       method: 'POST',
       url: '/api/admin/api-keys',
-      payload: { name: 'x', roles: ['agent'], scopes: ['all'] },
+      payload: { name: 'x', roles: ['agent'], owner: 'all' },
     });
     // then
     expect(neither.statusCode).toBe(400);
     expect(both.statusCode).toBe(400);
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().errors).toContainEqual({ field: 'body.scopes', problem: 'is not allowed' });
+    expect(unknown.json().errors).toContainEqual({ field: 'body.owner', problem: 'is not allowed' });
   });
 
   test('only an administrator manages keys, not a process owner', async () => {

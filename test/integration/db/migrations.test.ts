@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../../db/data-source';
 import { migrations } from '../../../db/migrations';
 import { FingerprintsByTime1795410000000 } from '../../../db/migrations/1795410000000-FingerprintsByTime';
+import { KeyScopes1795420000000 } from '../../../db/migrations/1795420000000-KeyScopes';
+import { SCOPES } from '../../../server/auth/scopes';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database';
 
 let db: TestDatabase;
@@ -93,6 +95,28 @@ test('FingerprintsByTime gives the fingerprints already stored their complaintâ€
     // then
     const rows: { received_at: Date }[] = await scratch.query(`SELECT received_at FROM contact_fingerprint`);
     expect(rows).toEqual([{ received_at: new Date('2026-11-20T08:00:00Z') }]);
+  } finally {
+    await scratch.destroy();
+    await other.drop();
+  }
+});
+
+test('KeyScopes gives the API keys already stored every scope, as they could do everything before', async () => {
+  // given a key stored under the schema before KeyScopes (its scopes empty and unread)
+  const other = await createTestDatabase('db_migrations_key_scopes');
+  const scratch = await openDatabase(other.url, { poolSize: 1 });
+  try {
+    const undone = migrations.length - migrations.indexOf(KeyScopes1795420000000);
+    for (let i = 0; i < undone; i++) await scratch.undoLastMigration({ transaction: 'each' });
+    await scratch.query(
+      `INSERT INTO api_key (name, key_prefix, key_hash, client_id, roles, created_by)
+       VALUES ('CRM', 'Crm00001', 'h', 'crm', '{integrator}', 'test')`,
+    );
+    // when
+    await scratch.runMigrations({ transaction: 'each' });
+    // then every scope this version has
+    const rows: { scopes: string[] }[] = await scratch.query(`SELECT scopes FROM api_key`);
+    expect(rows).toEqual([{ scopes: [...SCOPES] }]);
   } finally {
     await scratch.destroy();
     await other.drop();
