@@ -35,6 +35,8 @@ export class Staff {
   monthlyPerformancePay!: number;
   @Column({ type: 'boolean', default: true }) active!: boolean;
   @Column({ type: 'boolean', default: false }) demo!: boolean;
+  /** Staff tokens issued up to this time (to the second) are refused; set by revocation and deactivation. */
+  @Column({ name: 'tokens_revoked_at', type: 'timestamptz', nullable: true }) tokensRevokedAt!: Date | null;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
 }

@@ -9,6 +9,7 @@ import { ApiAccess1795390000000 } from './1795390000000-ApiAccess';
 import { AnsweredKeysOnly1795400000000 } from './1795400000000-AnsweredKeysOnly';
 import { FingerprintsByTime1795410000000 } from './1795410000000-FingerprintsByTime';
 import { KeyScopes1795420000000 } from './1795420000000-KeyScopes';
+import { StaffTokenRevocation1795430000000 } from './1795430000000-StaffTokenRevocation';
 
 /** Every migration of the application schema, in order (file names `<timestamp>-PascalName.ts`). Append only. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -22,4 +23,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   AnsweredKeysOnly1795400000000,
   FingerprintsByTime1795410000000,
   KeyScopes1795420000000,
+  StaffTokenRevocation1795430000000,
 ];

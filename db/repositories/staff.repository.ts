@@ -1,5 +1,6 @@
 import { type EntityManager, In } from 'typeorm';
 import { Staff, type StaffRole } from '../entities/staff.entity';
+import { preparedQuery } from '../prepared-query';
 
 /** A member of staff as an administrator adds them, with their candidate groups. */
 export interface NewStaff {
@@ -15,6 +16,14 @@ export interface NewStaff {
 
 /** What an administrator may change of a member of staff; `groups` replaces the memberships. */
 export type StaffChanges = Partial<Omit<NewStaff, 'id'> & { readonly active: boolean }>;
+
+/** Whether a member of staff's tokens are taken: they must be active, the token issued after any revocation. */
+export interface TokenStanding {
+  readonly active: boolean;
+  readonly tokensRevokedAt: Date | null;
+}
+
+const TOKEN_STANDING = `SELECT active, tokens_revoked_at AS "tokensRevokedAt" FROM staff WHERE id = $1`;
 
 /** Staff, their candidate groups and supervisors (who is penalised with whom, 001 第十条). */
 export class StaffRepository {
@@ -113,11 +122,27 @@ export class StaffRepository {
     });
   }
 
-  /** Changes a member of staff (deactivate rather than delete: penalties refer to them); null when unknown. */
+  /** Whether their tokens are taken; null for an unknown id. Every request with a staff token asks this. */
+  async findTokenStanding(staffId: string): Promise<TokenStanding | null> {
+    const rows = await preparedQuery<TokenStanding>(this.manager, TOKEN_STANDING, [staffId]);
+    return rows[0] ?? null;
+  }
+
+  /** Refuses every token of a member of staff issued up to `at`; null when unknown. */
+  async revokeTokens(staffId: string, at: Date): Promise<Staff | null> {
+    const result = await this.manager.update(Staff, { id: staffId }, { tokensRevokedAt: at, updatedAt: at });
+    return result.affected ? this.findStaffById(staffId) : null;
+  }
+
+  /**
+   * Changes a member of staff (deactivate rather than delete: penalties refer to them); null when
+   * unknown. Deactivating revokes their tokens, so that reactivating them later does not revive those.
+   */
   async updateStaff(staffId: string, changes: StaffChanges, at: Date): Promise<Staff | null> {
     const { groups, ...columns } = changes;
+    const revoked = changes.active === false ? { tokensRevokedAt: at } : {};
     return this.manager.transaction(async (m) => {
-      const result = await m.update(Staff, { id: staffId }, { ...columns, updatedAt: at });
+      const result = await m.update(Staff, { id: staffId }, { ...columns, ...revoked, updatedAt: at });
       if (!result.affected) return null;
       if (groups) await replaceGroups(m, staffId, groups);
       return m.findOneBy(Staff, { id: staffId });

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from
 import fp from 'fastify-plugin';
 import type { DataSource } from 'typeorm';
 import { ApiKeysRepository } from '../../db/repositories/api-keys.repository';
+import { StaffRepository } from '../../db/repositories/staff.repository';
 import { ForbiddenError, UnauthenticatedError } from '../../lib/errors';
 import { apiKeyMatches, parseApiKey } from '../auth/api-keys';
 import { hasRole, type Principal, type Role } from '../auth/principal';
@@ -34,7 +35,8 @@ const CHALLENGE = 'Bearer realm="complaints", charset="UTF-8"';
  * Who is calling: `Authorization: Bearer <API key or staff token>` or `X-Api-Key: <API key>`, on
  * every route under /api except those marked `config: { public: true }`. A bad or
  * missing credential is 401 with a `WWW-Authenticate` challenge; the key's hash is compared in
- * constant time, and a revoked key is unknown. Each route under /api needs the scope
+ * constant time, and a revoked key is unknown; a staff token is refused once revoked or its holder
+ * deactivated. Each route under /api needs the scope
  * scopes.ts names for it (a route it names none for is refused at start-up); a key without that
  * scope is 403 before its request is read further.
  */
@@ -106,7 +108,8 @@ async function authenticate(request: FastifyRequest, options: AuthenticationOpti
       const why = verified.problem === 'expired' ? 'has expired; ask for a new one' : 'is not valid';
       throw new UnauthenticatedError(`The staff token ${why}.`, 'TOKEN_INVALID');
     }
-    const { sub, roles } = verified.claims;
+    const { sub, roles, iat } = verified.claims;
+    await refuseIfWithdrawn(new StaffRepository(options.db.manager), sub, iat);
     return {
       id: `staff:${sub}`,
       roles,
@@ -135,6 +138,24 @@ async function authenticate(request: FastifyRequest, options: AuthenticationOpti
     // a scope this version no longer knows opens nothing
     scopes: record.scopes.filter(isScope),
   };
+}
+
+/**
+ * A staff token is taken only while its holder is an active member of staff and it was issued after
+ * their tokens were last revoked (to the second: a token keeps its issue time in seconds, so one
+ * issued in the second of a revocation is refused too).
+ */
+async function refuseIfWithdrawn(staff: StaffRepository, staffId: string, issuedAt: number): Promise<void> {
+  const standing = await staff.findTokenStanding(staffId);
+  if (!standing?.active) {
+    throw new UnauthenticatedError(
+      'The staff token is no longer valid: its holder is not an active member of staff.',
+      'TOKEN_REVOKED',
+    );
+  }
+  if (standing.tokensRevokedAt && issuedAt <= Math.floor(standing.tokensRevokedAt.getTime() / 1000)) {
+    throw new UnauthenticatedError('The staff token was revoked; ask for a new one.', 'TOKEN_REVOKED');
+  }
 }
 
 /** When this process last noted each key's use: the database is written at most once a minute per key. */

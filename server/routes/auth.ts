@@ -26,7 +26,8 @@ export type IssueTokenBody = Static<typeof IssueTokenBody>;
 
 /**
  * Staff tokens (administrators only): a signed token carrying the roles given, for an active member
- * of staff. Whoever holds it acts as that person until it expires; it is not stored.
+ * of staff. Whoever holds it acts as that person until it expires, the person is deactivated or their
+ * tokens are revoked (`POST /api/admin/staff/{id}/token-revocation`); it is not stored.
  */
 export async function authRoutes(app: FastifyInstance, { deps }: { deps: ApiDeps }): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();

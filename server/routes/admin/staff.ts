@@ -49,7 +49,10 @@ export type UpdateStaffBody = Static<typeof UpdateStaffBody>;
 
 const StaffId = closed({ id: Type.String() });
 
-/** Staff with their groups, supervisor and monthly performance pay; deactivated, never deleted. */
+/**
+ * Staff with their groups, supervisor and monthly performance pay; deactivated, never deleted.
+ * Deactivating someone, or revoking their tokens, makes every staff token issued to them so far 401.
+ */
 export async function staffRoutes(app: FastifyInstance, { deps }: { deps: ApiDeps }): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const staff = () => new StaffRepository(deps.db.manager);
@@ -83,6 +86,22 @@ export async function staffRoutes(app: FastifyInstance, { deps }: { deps: ApiDep
         throw new ConflictError(`A member of staff "${person.id}" exists already.`, 'STAFF_EXISTS');
       }
       return reply.code(201).send(await view(deps, found(await staff().findStaffById(person.id), person.id)));
+    },
+  );
+
+  api.post(
+    '/admin/staff/:id/token-revocation',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Revoke every staff token issued to this person so far',
+        params: StaffId,
+      },
+      preHandler: requireRole(...ADMINISTRATORS),
+    },
+    async (request) => {
+      const { id } = request.params;
+      return view(deps, found(await staff().revokeTokens(id, deps.now()), id));
     },
   );
 
@@ -143,6 +162,8 @@ function toView(person: Staff, groups: string[]) {
     monthlyPerformancePay: person.monthlyPerformancePay,
     groups,
     active: person.active,
+    /** Tokens issued up to this time (to the second) are refused. */
+    tokensRevokedAt: person.tokensRevokedAt,
     demo: person.demo,
     createdAt: person.createdAt,
     updatedAt: person.updatedAt,

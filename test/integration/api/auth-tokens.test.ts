@@ -100,3 +100,84 @@ test('only administrators issue tokens, roles are staff roles, and the body is c
   expect(unknownField.json().errors).toContainEqual({ field: 'body.sub', problem: 'is not allowed' });
   expect(missing.json().errors).toContainEqual({ field: 'body.staffId', problem: 'is required' });
 });
+
+describe('a token stops working when its holder leaves or it is revoked', () => {
+  const read = (token: string) => api.call(token, { method: 'GET', url: '/api/complaints' });
+  const revoke = (staffId: string) =>
+    api.call(api.keys.admin, { method: 'POST', url: `/api/admin/staff/${staffId}/token-revocation` });
+  /** A token issued `secondsFromNow` from now (the clock of a later request). */
+  const tokenIssuedIn = (staffId: string, secondsFromNow: number) =>
+    issueStaffToken(api.deps.tokenSecret, staffId, ['agent'], new Date(Date.now() + secondsFromNow * 1000))
+      .token;
+
+  test('revoking refuses every token issued so far (401), and tokens issued later work', async () => {
+    // given a stolen token of an agent, working
+    const stolen = (await issue(api.keys.admin, { staffId: 'demo.centre.agent1', roles: ['agent'] })).json()
+      .token;
+    expect((await read(stolen)).statusCode).toBe(200);
+    // when
+    const revoked = await revoke('demo.centre.agent1');
+    // then
+    expect(revoked.statusCode).toBe(200);
+    expect(new Date(revoked.json().tokensRevokedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    const refused = await read(stolen);
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['www-authenticate']).toMatch(/^Bearer/);
+    expect(refused.json()).toMatchObject({
+      code: 'TOKEN_REVOKED',
+      detail: 'The staff token was revoked; ask for a new one.',
+    });
+    // a token of the same second is refused too (a token keeps its issue time in seconds), a later one works
+    expect((await read(tokenIssuedIn('demo.centre.agent1', 0))).statusCode).toBe(401);
+    expect((await read(tokenIssuedIn('demo.centre.agent1', 2))).statusCode).toBe(200);
+  });
+
+  test('deactivating someone refuses their tokens, and reactivating them does not revive those', async () => {
+    // given
+    const token = api.tokenFor('demo.storage_transport.staff1', ['department_staff']);
+    const setActive = (active: boolean) =>
+      api.call(api.keys.admin, {
+        method: 'PATCH',
+        url: '/api/admin/staff/demo.storage_transport.staff1',
+        payload: { active },
+      });
+    expect((await read(token)).statusCode).toBe(200);
+    // when
+    await setActive(false);
+    const whileInactive = await read(token);
+    await setActive(true);
+    const afterReturn = await read(token);
+    // then
+    expect(whileInactive.statusCode).toBe(401);
+    expect(whileInactive.json().detail).toBe(
+      'The staff token is no longer valid: its holder is not an active member of staff.',
+    );
+    expect(afterReturn.statusCode).toBe(401);
+    expect(afterReturn.json()).toMatchObject({ code: 'TOKEN_REVOKED' });
+  });
+
+  test('a token for someone who is not on the staff is refused', async () => {
+    // given a token signed with the server's secret for an id nobody has
+    const token = issueStaffToken(api.deps.tokenSecret, 'nobody', ['agent'], new Date()).token;
+    // when
+    const response = await read(token);
+    // then
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toMatchObject({ code: 'TOKEN_REVOKED' });
+  });
+
+  test('only an administrator revokes tokens; an unknown person is 404', async () => {
+    // given
+    const manager = api.tokenFor('demo.centre.manager', ['manager']);
+    // when
+    const byManager = await api.call(manager, {
+      method: 'POST',
+      url: '/api/admin/staff/demo.centre.agent1/token-revocation',
+    });
+    const unknown = await revoke('nobody');
+    // then
+    expect(byManager.statusCode).toBe(403);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ code: 'STAFF_NOT_FOUND' });
+  });
+});

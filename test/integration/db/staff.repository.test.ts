@@ -83,3 +83,32 @@ test('staff are found by role within a department or in the complaint centre', a
   expect(heads.map((s) => s.id)).toEqual(['demo.logistics.head']);
   expect(agents.map((s) => s.id)).toEqual(['demo.centre.agent1', 'demo.centre.agent2']);
 });
+
+test('a member of staff’s token standing: active, and when their tokens were last revoked', async () => {
+  // given
+  const at = new Date('2026-11-23T09:00:00.250Z');
+  // when
+  const before = await staff.findTokenStanding('demo.sales.staff1');
+  const revoked = await staff.revokeTokens('demo.sales.staff1', at);
+  const after = await staff.findTokenStanding('demo.sales.staff1');
+  // then
+  expect(before).toEqual({ active: true, tokensRevokedAt: null });
+  expect(revoked).toMatchObject({ id: 'demo.sales.staff1', tokensRevokedAt: at, updatedAt: at });
+  expect(after).toEqual({ active: true, tokensRevokedAt: at });
+  expect(await staff.findTokenStanding('nobody')).toBeNull();
+  expect(await staff.revokeTokens('nobody', at)).toBeNull();
+});
+
+test('deactivating a member of staff revokes their tokens; other changes do not', async () => {
+  // given
+  const renamedAt = new Date('2026-11-23T09:00:00Z');
+  const leftAt = new Date('2026-11-23T10:00:00Z');
+  // when
+  await staff.updateStaff('demo.sales.staff2', { name: '销售部 员工二' }, renamedAt);
+  const renamed = await staff.findTokenStanding('demo.sales.staff2');
+  await staff.updateStaff('demo.sales.staff2', { active: false }, leftAt);
+  const left = await staff.findTokenStanding('demo.sales.staff2');
+  // then
+  expect(renamed).toEqual({ active: true, tokensRevokedAt: null });
+  expect(left).toEqual({ active: false, tokensRevokedAt: leftAt });
+});
