@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { SCOPE_ROUTES, SCOPES } from '../auth/scopes';
+import { PROBLEM_RESPONSES } from '../schemas/problem';
 
 /** The scopes an API key may be narrowed to, and what each opens (markdown, for /docs). */
 const SCOPES_TOLD =
@@ -12,10 +13,19 @@ const SCOPES_TOLD =
 
 /**
  * The OpenAPI 3 document of every route (from their TypeBox schemas) at `/docs/json`, and Swagger UI
- * at `/docs`. Registered before the routes, so it sees them all.
+ * at `/docs`. Registered before the routes, so it sees them all; each route under /api is given its
+ * error answers (problem+json) there.
  */
 export const openapi = fp(
   async (app: FastifyInstance) => {
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api/')) return;
+      // a copy: routes may share one schema object
+      route.schema = {
+        ...route.schema,
+        response: { ...PROBLEM_RESPONSES, ...(route.schema?.response ?? {}) },
+      };
+    });
     await app.register(swagger, {
       openapi: {
         openapi: '3.0.3',

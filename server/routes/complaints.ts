@@ -14,6 +14,15 @@ import { intakeOf } from '../complaints/intake-of';
 import { sendCustomerResponse, tellProcess } from '../complaints/tell-process';
 import { storeEvidence } from '../complaints/store-evidence';
 import {
+  ComplaintDetailAnswer,
+  ComplaintPageAnswer,
+  CreatedComplaintAnswer,
+  CustomerResponseAnswer,
+  ErasureAnswer,
+  EvidenceAnswer,
+  WithdrawalAnswer,
+} from '../schemas/complaint-answers';
+import {
   ComplaintNumberParams,
   CreateComplaintBody,
   CustomerResponseBody,
@@ -44,6 +53,7 @@ export async function complaintRoutes(app: FastifyInstance, { deps }: { deps: Ap
         summary: 'Register a complaint and start its handling',
         body: CreateComplaintBody,
         headers: IdempotencyHeaders,
+        response: { 201: CreatedComplaintAnswer },
       },
       preHandler: intakeRoles,
     },
@@ -66,7 +76,12 @@ export async function complaintRoutes(app: FastifyInstance, { deps }: { deps: Ap
   app.get<{ Querystring: ListComplaintsQuery }>(
     '/complaints',
     {
-      schema: { tags: TAGS, summary: 'List complaints', querystring: ListComplaintsQuery },
+      schema: {
+        tags: TAGS,
+        summary: 'List complaints',
+        querystring: ListComplaintsQuery,
+        response: { 200: ComplaintPageAnswer },
+      },
       preHandler: readRoles,
     },
     async (request) => listComplaints(deps.db, principalOf(request), request.query),
@@ -79,6 +94,7 @@ export async function complaintRoutes(app: FastifyInstance, { deps }: { deps: Ap
         tags: TAGS,
         summary: 'A complaint, its open steps and timeline',
         params: ComplaintNumberParams,
+        response: { 200: ComplaintDetailAnswer },
       },
       preHandler: readRoles,
     },
@@ -96,6 +112,7 @@ export async function complaintRoutes(app: FastifyInstance, { deps }: { deps: Ap
         summary: 'The customer accepts the result or appeals',
         params: ComplaintNumberParams,
         body: CustomerResponseBody,
+        response: { 202: CustomerResponseAnswer },
       },
       preHandler: intakeRoles,
     },
@@ -124,6 +141,7 @@ export async function complaintRoutes(app: FastifyInstance, { deps }: { deps: Ap
         summary: 'Add evidence (multipart/form-data, field "files")',
         params: ComplaintNumberParams,
         consumes: ['multipart/form-data'],
+        response: { 201: EvidenceAnswer },
       },
       preHandler: intakeRoles,
     },
@@ -168,6 +186,7 @@ export async function complaintRoutes(app: FastifyInstance, { deps }: { deps: Ap
         summary: 'The customer withdraws the complaint',
         params: ComplaintNumberParams,
         body: WithdrawalBody,
+        response: { 202: WithdrawalAnswer },
       },
       preHandler: intakeRoles,
     },
@@ -188,6 +207,7 @@ export async function complaintRoutes(app: FastifyInstance, { deps }: { deps: Ap
         tags: TAGS,
         summary: "Erase the complainant's contact details everywhere",
         params: ComplaintNumberParams,
+        response: { 200: ErasureAnswer },
       },
       preHandler: requireRole('integrator', 'manager'),
     },

@@ -115,15 +115,3 @@ export const IdempotencyHeaders = Type.Object({
     description: 'a unique key per complaint (e.g. a UUID); the same key and body replay the first answer',
   }),
 });
-
-export const Problem = Type.Object(
-  {
-    type: Type.String(),
-    title: Type.String(),
-    status: Type.Integer(),
-    detail: Type.String(),
-    instance: Type.String(),
-    code: Type.String(),
-  },
-  { additionalProperties: true },
-);

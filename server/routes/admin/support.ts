@@ -1,7 +1,9 @@
-import { type Static, type TSchema, type TUnsafe, Type } from 'typebox';
+import { type TSchema, Type } from 'typebox';
 import { DomainError } from '../../../domain/domain-error';
 import { ConflictError, UnprocessableError } from '../../../lib/errors';
 import type { Role } from '../../auth/principal';
+
+export { Nullable } from '../../schemas/nullable';
 
 /**
  * What the administration routes share: who may read and who may change, closed body schemas, and
@@ -20,16 +22,6 @@ export const TAGS = ['admin'];
 /** An object schema that refuses unknown properties (every request body here). */
 export const closed = <P extends Record<string, TSchema>>(properties: P) =>
   Type.Object(properties, { additionalProperties: false });
-
-/**
- * `schema` or null, written as one `type: [..., 'null']` (or an `enum` with null): as a union, ajv's
- * type coercion would turn a null into 0 or "" in the first branch.
- */
-export function Nullable<T extends TSchema>(schema: T): TUnsafe<Static<T> | null> {
-  const { type, enum: values } = schema as { type?: unknown; enum?: unknown[] };
-  if (values) return Type.Unsafe<Static<T> | null>({ ...schema, enum: [...values, null] });
-  return Type.Unsafe<Static<T> | null>({ ...schema, type: [type, 'null'] });
-}
 
 /** A UUID path parameter (a malformed one is a 400, not a database error). */
 export const Uuid = Type.String({

@@ -390,3 +390,63 @@ test('the OpenAPI document describes the routes, and Swagger UI is served at /do
   expect(ui.statusCode).toBe(200);
   expect(ui.body).toContain('swagger');
 });
+
+test('the OpenAPI document gives every route its error answers, and each complaint route its answer', async () => {
+  // given
+  type Operation = { responses: Record<string, { content?: Record<string, { schema: unknown }> }> };
+  const { paths } = (await api.app.inject({ method: 'GET', url: '/docs/json' })).json<{
+    paths: Record<string, Record<string, Operation>>;
+  }>();
+  const operations = Object.entries(paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, operation]) => ({
+      route: `${method.toUpperCase()} ${path}`,
+      operation,
+    })),
+  );
+  // then every operation under /api says its 4XX and 5XX answers are problem+json
+  for (const { route, operation } of operations.filter(({ route }) => route.includes(' /api/'))) {
+    for (const range of ['4XX', '5XX']) {
+      expect({
+        route,
+        range,
+        schema: operation.responses[range]?.content?.['application/problem+json']?.schema,
+      }).toEqual({
+        route,
+        range,
+        schema: expect.objectContaining({ required: expect.arrayContaining(['status', 'code', 'detail']) }),
+      });
+    }
+  }
+  // and each complaint route its success answer, field by field
+  const answerOf = (route: string, status: string) =>
+    operations.find((operation) => operation.route === route)?.operation.responses[status]?.content?.[
+      'application/json'
+    ]?.schema as { properties: Record<string, unknown> } | undefined;
+  expect(Object.keys(answerOf('POST /api/complaints', '201')?.properties ?? {})).toEqual([
+    'number',
+    'state',
+    'process',
+    'receivedAt',
+    'links',
+  ]);
+  expect(Object.keys(answerOf('GET /api/complaints/{number}', '200')?.properties ?? {})).toEqual(
+    expect.arrayContaining([
+      'number',
+      'state',
+      'complainant',
+      'evidence',
+      'currentSteps',
+      'breaches',
+      'timeline',
+    ]),
+  );
+  for (const [route, status] of [
+    ['GET /api/complaints', '200'],
+    ['POST /api/complaints/{number}/responses', '202'],
+    ['POST /api/complaints/{number}/evidence', '201'],
+    ['POST /api/complaints/{number}/withdrawal', '202'],
+    ['DELETE /api/complaints/{number}/personal-data', '200'],
+  ]) {
+    expect({ route, documented: answerOf(route, status) !== undefined }).toEqual({ route, documented: true });
+  }
+});
