@@ -3,7 +3,8 @@
  * roles and its scopes allow; a key made without a list has every scope, and a staff token (which
  * carries roles, and lives a working day) has every scope too. So an administrator can hand a
  * dashboard a key that only reads, or a web form one that only files complaints, and a leaked key
- * reaches no further than its scopes.
+ * reaches no further than its scopes. (`administration` issues staff tokens, and so amounts to every
+ * scope on an administrator key.)
  */
 export const SCOPES = [
   'complaints:create',
