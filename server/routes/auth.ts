@@ -7,6 +7,7 @@ import type { ApiDeps } from '../app';
 import { issueStaffToken } from '../auth/issue-credentials';
 import { STAFF_ROLES } from '../auth/principal';
 import { requireRole } from '../plugins/authentication';
+import { OneOf } from '../schemas/nullable';
 
 /** Longest a staff token may live: a week (the default is a working day). */
 const MAX_TTL_MINUTES = 7 * 24 * 60;
@@ -24,6 +25,14 @@ export const IssueTokenBody = Type.Object(
 );
 export type IssueTokenBody = Static<typeof IssueTokenBody>;
 
+const IssuedToken = Type.Object({
+  token: Type.String({ description: 'send as "Authorization: Bearer <token>"; it is not stored' }),
+  tokenType: Type.Literal('Bearer'),
+  staffId: Type.String(),
+  roles: Type.Array(OneOf(STAFF_ROLES)),
+  expiresAt: Type.String({ format: 'date-time' }),
+});
+
 /**
  * Staff tokens (administrators only): a signed token carrying the roles given, for an active member
  * of staff. Whoever holds it acts as that person until it expires, the person is deactivated or their
@@ -34,7 +43,10 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: ApiDeps
 
   api.post(
     '/auth/tokens',
-    { schema: { tags: ['auth'], body: IssueTokenBody }, preHandler: requireRole('administrator') },
+    {
+      schema: { tags: ['auth'], body: IssueTokenBody, response: { 201: IssuedToken } },
+      preHandler: requireRole('administrator'),
+    },
     async (request, reply) => {
       const { staffId, roles, ttlMinutes } = request.body;
       const person = await new StaffRepository(deps.db.manager).findStaffById(staffId);
@@ -43,7 +55,9 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: ApiDeps
       }
       const ttlSeconds = ttlMinutes === undefined ? undefined : ttlMinutes * 60;
       const { token, expiresAt } = issueStaffToken(deps.tokenSecret, staffId, roles, deps.now(), ttlSeconds);
-      return reply.code(201).send({ token, tokenType: 'Bearer', staffId, roles, expiresAt });
+      return reply
+        .code(201)
+        .send({ token, tokenType: 'Bearer', staffId, roles, expiresAt: expiresAt.toISOString() });
     },
   );
 }

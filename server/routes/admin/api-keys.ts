@@ -8,7 +8,7 @@ import { issueApiKey } from '../../auth/issue-credentials';
 import { STAFF_ROLES } from '../../auth/principal';
 import { SCOPES } from '../../auth/scopes';
 import { principalOf, requireRole } from '../../plugins/authentication';
-import { ADMINISTRATORS, closed, TAGS, Text, Uuid } from './support';
+import { ADMINISTRATORS, closed, Nullable, TAGS, Text, Uuid } from './support';
 
 export const CreateApiKeyBody = closed({
   name: Text(),
@@ -28,6 +28,28 @@ export type CreateApiKeyBody = Static<typeof CreateApiKeyBody>;
 
 const KeyId = closed({ id: Uuid });
 
+const instant = Type.String({ format: 'date-time' });
+
+/** A key as listed: never its hash (nor the key, which is not stored). */
+const ApiKeyView = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  prefix: Type.String({ description: 'the part of the key after ck_, to recognise it' }),
+  clientId: Nullable(Type.String()),
+  roles: Type.Array(Type.String()),
+  scopes: Type.Array(Type.String()),
+  complaintsPerMinute: Nullable(Type.Integer()),
+  createdAt: instant,
+  createdBy: Type.String(),
+  lastUsedAt: Nullable(instant),
+  revokedAt: Nullable(instant),
+});
+
+const CreatedApiKey = Type.Object({
+  ...ApiKeyView.properties,
+  key: Type.String({ description: 'shown this once: only a hash is kept' }),
+});
+
 /**
  * API keys (administrators only). A key is shown once, in the answer that creates it; only its
  * prefix and a hash are kept. Revoking is for good: the key is then unknown (401). A key does what both
@@ -40,7 +62,10 @@ export async function apiKeyRoutes(app: FastifyInstance, { deps }: { deps: ApiDe
 
   api.post(
     '/admin/api-keys',
-    { schema: { tags: TAGS, body: CreateApiKeyBody }, preHandler: onlyAdministrators },
+    {
+      schema: { tags: TAGS, body: CreateApiKeyBody, response: { 201: CreatedApiKey } },
+      preHandler: onlyAdministrators,
+    },
     async (request, reply) => {
       const { name, clientId, roles, scopes, complaintsPerMinute } = request.body;
       if (clientId && roles) {
@@ -63,7 +88,8 @@ export async function apiKeyRoutes(app: FastifyInstance, { deps }: { deps: ApiDe
     },
   );
 
-  api.get('/admin/api-keys', { schema: { tags: TAGS }, preHandler: onlyAdministrators }, async () => ({
+  const listing = { tags: TAGS, response: { 200: Type.Object({ items: Type.Array(ApiKeyView) }) } };
+  api.get('/admin/api-keys', { schema: listing, preHandler: onlyAdministrators }, async () => ({
     items: (await keys().listApiKeys()).map(toView),
   }));
 
@@ -79,7 +105,7 @@ export async function apiKeyRoutes(app: FastifyInstance, { deps }: { deps: ApiDe
   );
 }
 
-/** A key as listed: never its hash (nor the key, which is not stored). */
+/** A key as listed (ApiKeyView). */
 function toView(record: ApiKeyRecord) {
   return {
     id: record.id,
@@ -89,9 +115,9 @@ function toView(record: ApiKeyRecord) {
     roles: record.roles,
     scopes: record.scopes,
     complaintsPerMinute: record.complaintsPerMinute,
-    createdAt: record.createdAt,
+    createdAt: record.createdAt.toISOString(),
     createdBy: record.createdBy,
-    lastUsedAt: record.lastUsedAt,
-    revokedAt: record.revokedAt,
+    lastUsedAt: record.lastUsedAt?.toISOString() ?? null,
+    revokedAt: record.revokedAt?.toISOString() ?? null,
   };
 }

@@ -391,7 +391,7 @@ test('the OpenAPI document describes the routes, and Swagger UI is served at /do
   expect(ui.body).toContain('swagger');
 });
 
-test('the OpenAPI document gives every route its error answers, and each complaint route its answer', async () => {
+test('the OpenAPI document gives every route its error answers, and each complaint and credential route its answer', async () => {
   // given
   type Operation = { responses: Record<string, { content?: Record<string, { schema: unknown }> }> };
   const { paths } = (await api.app.inject({ method: 'GET', url: '/docs/json' })).json<{
@@ -446,6 +446,9 @@ test('the OpenAPI document gives every route its error answers, and each complai
     ['POST /api/complaints/{number}/evidence', '201'],
     ['POST /api/complaints/{number}/withdrawal', '202'],
     ['DELETE /api/complaints/{number}/personal-data', '200'],
+    ['POST /api/admin/api-keys', '201'],
+    ['GET /api/admin/api-keys', '200'],
+    ['POST /api/auth/tokens', '201'],
   ]) {
     expect({ route, documented: answerOf(route, status) !== undefined }).toEqual({ route, documented: true });
   }
