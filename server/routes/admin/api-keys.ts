@@ -34,7 +34,7 @@ const instant = Type.String({ format: 'date-time' });
 const ApiKeyView = Type.Object({
   id: Type.String(),
   name: Type.String(),
-  prefix: Type.String({ description: 'the part of the key after ck_, to recognise it' }),
+  prefix: Type.String({ description: 'the 8 letters or digits after ck_, to recognise the key by' }),
   clientId: Nullable(Type.String()),
   roles: Type.Array(Type.String()),
   scopes: Type.Array(Type.String()),
