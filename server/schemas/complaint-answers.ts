@@ -22,6 +22,15 @@ const instant = (description?: string) =>
   Type.String({ format: 'date-time', ...(description ? { description } : {}) });
 const severity = enumOf(SEVERITIES, '1 most severe');
 
+/** A file of evidence as stored (the detail adds when it was added). */
+const StoredEvidence = Type.Object({
+  id: Type.String(),
+  filename: Type.String(),
+  contentType: Type.String(),
+  sizeBytes: Type.Integer(),
+  sha256: Type.String(),
+});
+
 /** `POST /api/complaints` (201, and the same again for a replayed key). */
 export const CreatedComplaintAnswer = Type.Object({
   number: Type.String({ description: 'the complaint number, YYMM + serial' }),
@@ -89,16 +98,7 @@ export const ComplaintDetailAnswer = Type.Object({
       erased: Type.Boolean({ description: 'contact details erased on request' }),
     }),
   ),
-  evidence: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      filename: Type.String(),
-      contentType: Type.String(),
-      sizeBytes: Type.Integer(),
-      sha256: Type.String(),
-      addedAt: instant(),
-    }),
-  ),
+  evidence: Type.Array(Type.Object({ ...StoredEvidence.properties, addedAt: instant() })),
   currentSteps: Type.Array(
     Type.Object({
       step: Type.String({ description: 'the BPMN element id' }),
@@ -134,15 +134,7 @@ export const CustomerResponseAnswer = Type.Object({
 
 export const EvidenceAnswer = Type.Object({
   number: Type.String(),
-  evidence: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      filename: Type.String(),
-      contentType: Type.String(),
-      sizeBytes: Type.Integer(),
-      sha256: Type.String(),
-    }),
-  ),
+  evidence: Type.Array(StoredEvidence),
 });
 
 export const WithdrawalAnswer = Type.Object({
