@@ -17,6 +17,7 @@ import { repeatAlerts, SIMILAR_SUBJECT_THRESHOLD } from '../../domain/analysis/r
 import { ValidationError } from '../../lib/errors';
 import type { ApiDeps } from '../app';
 import { requireRole } from '../plugins/authentication';
+import { DateTime } from '../schemas/kinds';
 
 export interface AnalysisRoutesOptions {
   readonly deps: ApiDeps;
@@ -114,8 +115,8 @@ const AlertsAnswer = answer({
       subject: Type.String(),
       count: Type.Integer(),
       complaintNumbers: Type.Array(Type.String()),
-      firstReceivedAt: Type.String({ format: 'date-time' }),
-      lastReceivedAt: Type.String({ format: 'date-time' }),
+      firstReceivedAt: DateTime,
+      lastReceivedAt: DateTime,
     }),
   ),
 });

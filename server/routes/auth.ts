@@ -7,7 +7,7 @@ import type { ApiDeps } from '../app';
 import { issueStaffToken } from '../auth/issue-credentials';
 import { STAFF_ROLES } from '../auth/principal';
 import { requireRole } from '../plugins/authentication';
-import { OneOf } from '../schemas/nullable';
+import { DateTime, OneOf } from '../schemas/kinds';
 
 /** Longest a staff token may live: a week (the default is a working day). */
 const MAX_TTL_MINUTES = 7 * 24 * 60;
@@ -30,7 +30,7 @@ const IssuedToken = Type.Object({
   tokenType: Type.Literal('Bearer'),
   staffId: Type.String(),
   roles: Type.Array(OneOf(STAFF_ROLES)),
-  expiresAt: Type.String({ format: 'date-time' }),
+  expiresAt: DateTime,
 });
 
 /**

@@ -11,6 +11,7 @@ import { COMPLAINT_STATES } from '../../domain/vocabulary';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../lib/errors';
 import type { ApiDeps } from '../app';
 import { principalOf, requireRole } from '../plugins/authentication';
+import { DateTime } from '../schemas/kinds';
 
 export interface WebhookRoutesOptions {
   readonly deps: ApiDeps;
@@ -50,7 +51,7 @@ export const WebhookView = Type.Object({
   clientId: Type.String(),
   url: Type.String(),
   events: Type.Array(Type.String()),
-  createdAt: Type.String({ format: 'date-time' }),
+  createdAt: DateTime,
 });
 const WebhookList = Type.Object({ items: Type.Array(WebhookView) });
 

@@ -13,13 +13,11 @@ import {
   SEVERITIES,
   SOURCES,
 } from '../../domain/vocabulary';
-import { Nullable as orNull, OneOf as enumOf } from './nullable';
+import { DateTime, Nullable as orNull, OneOf as enumOf } from './kinds';
 
 // The answers of the complaint routes (server/routes/complaints.ts). They are also how Fastify
 // writes each answer: a field not named here is not sent.
 
-const instant = (description?: string) =>
-  Type.String({ format: 'date-time', ...(description ? { description } : {}) });
 const severity = enumOf(SEVERITIES, '1 most severe');
 
 /** A file of evidence as stored (the detail adds when it was added). */
@@ -38,7 +36,7 @@ export const CreatedComplaintAnswer = Type.Object({
   process: Type.Literal('queued', {
     description: 'its process is started by the background process; GET says `started` once it is',
   }),
-  receivedAt: instant(),
+  receivedAt: DateTime,
   links: Type.Object({ self: Type.String(), responses: Type.String(), evidence: Type.String() }),
 });
 
@@ -53,8 +51,8 @@ const ComplaintSummary = Type.Object({
   priority: orNull(enumOf(PRIORITIES)),
   state: enumOf(COMPLAINT_STATES),
   department: orNull(Type.String()),
-  receivedAt: instant(),
-  closedAt: orNull(instant()),
+  receivedAt: DateTime,
+  closedAt: orNull(DateTime),
   overdue: Type.Boolean({ description: 'open, with a missed deadline' }),
   links: Type.Object({ self: Type.String() }),
 });
@@ -73,7 +71,7 @@ export const ComplaintDetailAnswer = Type.Object({
   subject: Type.String(),
   description: Type.String(),
   request: orNull(Type.String()),
-  occurredAt: orNull(instant()),
+  occurredAt: orNull(DateTime),
   location: orNull(Type.String()),
   declaredCategory: orNull(enumOf(CATEGORIES)),
   category: orNull(enumOf(CATEGORIES)),
@@ -87,8 +85,8 @@ export const ComplaintDetailAnswer = Type.Object({
   currency: Type.String(),
   mediaExposure: Type.Boolean(),
   language: enumOf(LANGUAGES),
-  receivedAt: instant(),
-  closedAt: orNull(instant()),
+  receivedAt: DateTime,
+  closedAt: orNull(DateTime),
   process: enumOf(['queued', 'started'] as const),
   complainant: orNull(
     Type.Object({
@@ -98,7 +96,7 @@ export const ComplaintDetailAnswer = Type.Object({
       erased: Type.Boolean({ description: 'contact details erased on request' }),
     }),
   ),
-  evidence: Type.Array(Type.Object({ ...StoredEvidence.properties, addedAt: instant() })),
+  evidence: Type.Array(Type.Object({ ...StoredEvidence.properties, addedAt: DateTime })),
   currentSteps: Type.Array(
     Type.Object({
       step: Type.String({ description: 'the BPMN element id' }),
@@ -111,7 +109,7 @@ export const ComplaintDetailAnswer = Type.Object({
   breaches: Type.Array(
     Type.Object({
       deadline: enumOf(DEADLINES),
-      dueAt: instant(),
+      dueAt: DateTime,
       escalatedTo: enumOf(ESCALATION_LEVELS),
     }),
   ),
@@ -121,7 +119,7 @@ export const ComplaintDetailAnswer = Type.Object({
       actor: Type.String({
         description: 'who: `client:<id>`, `staff:<id>` (`staff` to an integrator), `worker:<job>`, `system`',
       }),
-      at: instant(),
+      at: DateTime,
     }),
   ),
 });

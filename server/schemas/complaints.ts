@@ -8,6 +8,7 @@ import {
   SEVERITIES,
   SOURCES,
 } from '../../domain/vocabulary';
+import { DateTime } from './kinds';
 
 const text = (maxLength: number, description?: string) =>
   Type.String({ minLength: 1, maxLength, ...(description ? { description } : {}) });
@@ -50,7 +51,7 @@ export const CreateComplaintBody = Type.Object(
     source: Type.Optional(enumOf(SOURCES)),
     subject: text(200, '事由 / what it is about'),
     description: text(10_000, 'what happened, in the complainant’s words'),
-    occurredAt: Type.Optional(nullable(Type.String({ format: 'date-time' }))),
+    occurredAt: Type.Optional(nullable(DateTime)),
     location: Type.Optional(nullable(text(300))),
     request: Type.Optional(nullable(text(2_000, '投诉请求 / what the complainant asks for'))),
     declaredCategory: Type.Optional(Type.Union([enumOf(CATEGORIES), Type.Null()])),
@@ -81,8 +82,8 @@ export const ListComplaintsQuery = Type.Object(
     department: Type.Optional(Type.String({ pattern: '^[a-z0-9_-]{1,64}$' })),
     channel: Type.Optional(enumOf(CHANNELS)),
     severity: Type.Optional(enumOf(SEVERITIES.map(String) as string[])),
-    receivedFrom: Type.Optional(Type.String({ format: 'date-time' })),
-    receivedTo: Type.Optional(Type.String({ format: 'date-time' })),
+    receivedFrom: Type.Optional(DateTime),
+    receivedTo: Type.Optional(DateTime),
     overdue: Type.Optional(Type.Boolean({ description: 'only complaints with a missed deadline' })),
     sort: Type.Optional(enumOf(['receivedAt', '-receivedAt'] as const)),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),

@@ -1,8 +1,8 @@
 import { type Static, Type } from 'typebox';
+import { DateTime } from './kinds';
 
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
-const dateTime = Type.String({ format: 'date-time' });
 
 export const UserTaskKeyParams = Type.Object(
   { userTaskKey: Type.String({ pattern: '^[0-9]{1,20}$', description: 'the Camunda user task key' }) },
@@ -45,7 +45,7 @@ export const ComplaintSummary = Type.Object({
   subType: nullable(Type.String()),
   severity: nullable(Type.Integer()),
   state: Type.String(),
-  receivedAt: dateTime,
+  receivedAt: DateTime,
 });
 
 export const TaskItem = Type.Object({
@@ -55,7 +55,7 @@ export const TaskItem = Type.Object({
   state: Type.String(),
   candidateGroups: Type.Array(Type.String()),
   assignee: nullable(Type.String()),
-  dueDate: nullable(dateTime),
+  dueDate: nullable(DateTime),
   priority: Type.Integer(),
   formId: nullable(Type.String()),
   processInstanceKey: Type.String(),
@@ -95,8 +95,8 @@ export const SimilarComplaintItem = Type.Object({
   subType: nullable(Type.String()),
   state: Type.String(),
   nature: nullable(Type.String()),
-  receivedAt: dateTime,
-  closedAt: nullable(dateTime),
+  receivedAt: DateTime,
+  closedAt: nullable(DateTime),
   similarity: nullable(Type.Number()),
 });
 

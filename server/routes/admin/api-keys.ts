@@ -8,6 +8,7 @@ import { issueApiKey } from '../../auth/issue-credentials';
 import { STAFF_ROLES } from '../../auth/principal';
 import { SCOPES } from '../../auth/scopes';
 import { principalOf, requireRole } from '../../plugins/authentication';
+import { DateTime } from '../../schemas/kinds';
 import { ADMINISTRATORS, closed, Nullable, TAGS, Text, Uuid } from './support';
 
 export const CreateApiKeyBody = closed({
@@ -28,8 +29,6 @@ export type CreateApiKeyBody = Static<typeof CreateApiKeyBody>;
 
 const KeyId = closed({ id: Uuid });
 
-const instant = Type.String({ format: 'date-time' });
-
 /** A key as listed: never its hash (nor the key, which is not stored). */
 const ApiKeyView = Type.Object({
   id: Type.String(),
@@ -39,10 +38,10 @@ const ApiKeyView = Type.Object({
   roles: Type.Array(Type.String()),
   scopes: Type.Array(Type.String()),
   complaintsPerMinute: Nullable(Type.Integer()),
-  createdAt: instant,
+  createdAt: DateTime,
   createdBy: Type.String(),
-  lastUsedAt: Nullable(instant),
-  revokedAt: Nullable(instant),
+  lastUsedAt: Nullable(DateTime),
+  revokedAt: Nullable(DateTime),
 });
 
 const CreatedApiKey = Type.Object({

@@ -3,7 +3,7 @@ import { DomainError } from '../../../domain/domain-error';
 import { ConflictError, UnprocessableError } from '../../../lib/errors';
 import type { Role } from '../../auth/principal';
 
-export { Nullable } from '../../schemas/nullable';
+export { Nullable } from '../../schemas/kinds';
 
 /**
  * What the administration routes share: who may read and who may change, closed body schemas, and

@@ -1,5 +1,10 @@
 import { type Static, type TSchema, type TUnsafe, Type } from 'typebox';
 
+// Kinds of value the request and answer schemas share.
+
+/** An instant, as ISO 8601 text (`Date#toISOString`). */
+export const DateTime = Type.String({ format: 'date-time' });
+
 /**
  * `schema` or null, written as one `type: [..., 'null']` (or an `enum` with null): as a union, ajv's
  * type coercion would turn a null into 0 or "" in the first branch, and an answer's serializer would
