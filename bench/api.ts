@@ -22,6 +22,7 @@ import { scenarios } from './api/scenarios';
 import { settle } from './api/settle';
 import { startSystem } from './api/system';
 import { Teardown } from './api/teardown';
+import { WriteAheadLog } from './api/wal';
 import { log, positive } from './support';
 
 async function main(teardown: Teardown): Promise<void> {
@@ -48,6 +49,8 @@ async function main(teardown: Teardown): Promise<void> {
     backgroundPriority,
   });
   const routes = await scenarios(system);
+  const wal = await WriteAheadLog.connect(system.databaseUrl);
+  teardown.add('database connection', () => wal.close());
   const load = new LoadGenerator();
   teardown.add('load generator', async () => load.stop());
   const share = duration / routes.length;
@@ -57,16 +60,17 @@ async function main(teardown: Teardown): Promise<void> {
   for (const scenario of routes) {
     const quiet = await settle();
     log(
-      `${scenario.name}: quiet after ${took(quiet)}; ` +
+      `${scenario.name}: quiet after ${took(quiet)}; checkpointed in ${ms(await wal.checkpoint())}; ` +
         `maximum rate for ${maxSeconds} s (${connections} connections) ...`,
     );
     const max = await load.run({ target: scenario.target, connections, seconds: maxSeconds, pacer });
     const rate = Math.max(1, Math.round(max.okPerSecond / 2));
     const settled = await settle();
     log(
-      `${scenario.name}: settled in ${took(settled)}; ` +
+      `${scenario.name}: settled in ${took(settled)}; checkpointed in ${ms(await wal.checkpoint())}; ` +
         `${rate} req/s (${pacer} pacing) for ${fixedSeconds} s ...`,
     );
+    const walFilesBefore = await wal.filesCreated();
     const fixed = await load.run({
       target: scenario.target,
       connections,
@@ -74,7 +78,10 @@ async function main(teardown: Teardown): Promise<void> {
       rate,
       pacer,
     });
-    measured.push({ scenario, quiet, max, rate, fixed, settled });
+    const walFilesAfter = await wal.filesCreated();
+    const walFiles =
+      walFilesBefore === null || walFilesAfter === null ? null : walFilesAfter - walFilesBefore;
+    measured.push({ scenario, quiet, max, rate, fixed, settled, walFiles });
   }
   const cores = cpus();
   console.log(
@@ -82,6 +89,10 @@ async function main(teardown: Teardown): Promise<void> {
       `, ${autogroups()}`,
   );
   report(measured);
+}
+
+function ms(value: number): string {
+  return `${Math.round(value)} ms`;
 }
 
 /** How long a wait for quiet took, and whether it gave up with the machine still busy. */

@@ -65,10 +65,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     log,
   );
 
-  const adminUrl = urlFor(options.port, 'postgres');
+  const adminUrl = embeddedPostgresUrl(options.port, 'postgres');
   await ensureDatabase(adminUrl, options.database);
   return {
-    url: urlFor(options.port, options.database),
+    url: embeddedPostgresUrl(options.port, options.database),
     adminUrl,
     async stop() {
       await server.stop();
@@ -105,7 +105,8 @@ async function initialise(
   }
 }
 
-function urlFor(port: number, database: string): string {
+/** The connection string of `database` on the embedded PostgreSQL listening on `port`. */
+export function embeddedPostgresUrl(port: number, database: string): string {
   return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 

@@ -10,12 +10,14 @@ export interface Measured {
   readonly fixed: LoadResult;
   /** How long the system took to work off the maximum-rate run before the fixed-rate run began. */
   readonly settled: { readonly seconds: number; readonly quiet: boolean };
+  /** WAL files PostgreSQL created during the fixed-rate run (wal.ts); null where it does not say. */
+  readonly walFiles: number | null;
 }
 
 /** The table (one row per route) and a line per goal; says so loudly when any answer was not 2xx. */
 export function report(measured: readonly Measured[]): void {
   const bare = measured[0].fixed;
-  const rows = measured.map(({ scenario, quiet, max, rate, fixed, settled }) => ({
+  const rows = measured.map(({ scenario, quiet, max, rate, fixed, settled, walFiles }) => ({
     route: scenario.name,
     'quiet s': waited(quiet),
     'max req/s': Math.round(max.okPerSecond),
@@ -26,6 +28,7 @@ export function report(measured: readonly Measured[]): void {
     'p50 ÷ bare': ratio(fixed.p50, bare.p50),
     'p99 ÷ bare': ratio(fixed.p99, bare.p99),
     'not 2xx': `${max.non2xx + max.errors} / ${fixed.non2xx + fixed.errors}`,
+    'new WAL files': walFiles ?? 'n/a',
     goal: goal(scenario, fixed),
   }));
   console.table(rows);
@@ -33,7 +36,9 @@ export function report(measured: readonly Measured[]): void {
     '(quiet: time the machine took, before the maximum-rate run, to work off what earlier routes left;' +
       " settled: time the system took, after the maximum-rate run, to work off what it had queued (the complaints' lifecycles)" +
       ' before the fixed-rate run began; p50/p99: 2xx answers at the fixed rate;' +
-      ' not 2xx: non-2xx answers and errors during the max / fixed-rate runs)',
+      ' not 2xx: non-2xx answers and errors during the max / fixed-rate runs;' +
+      ' new WAL files: 16 MB files PostgreSQL had to create during the fixed-rate run, each a stall of every commit;' +
+      ' each run starts right after a checkpoint, so files are reused as in a running system)',
   );
   for (const { scenario, rate, fixed } of measured) {
     if (fixed.okPerSecond >= 0.95 * rate) continue;

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
 import type { LogLevel } from '../../lib/config';
+import { embeddedPostgresUrl } from '../../lib/embedded-postgres';
+import { EMBEDDED_DATABASE } from '../../lib/postgres';
 import { startServer } from '../../server/server';
 import { freePort } from '../support';
 import type { Teardown } from './teardown';
@@ -15,6 +17,8 @@ export interface BenchSystem {
   readonly bareUrl: string;
   /** An integrator's API key (it may file complaints and read its own). */
   readonly apiKey: string;
+  /** The system's PostgreSQL: its embedded one, or DATABASE_URL when the environment gives one. */
+  readonly databaseUrl: string;
 }
 
 /** Far above any rate the benchmark reaches: it measures the API, not its limits. */
@@ -42,6 +46,7 @@ export async function startSystem(
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-api-'));
   teardown.add('temporary directory', async () => rmSync(dir, { recursive: true, force: true }));
   const port = await freePort();
+  const databasePort = await freePort();
   const admin = `ck_BenchAdm_${randomBytes(24).toString('base64url')}`;
   progress(`starting the system (dist/bin/start.js) with its data in ${dir} ...`);
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'bin', 'start.js')], {
@@ -51,7 +56,7 @@ export async function startSystem(
       DATA_DIR: dir,
       HOST: '127.0.0.1',
       PORT: String(port),
-      EMBEDDED_PG_PORT: String(await freePort()),
+      EMBEDDED_PG_PORT: String(databasePort),
       ENGINE_GRPC_PORT: '0',
       ENGINE_REST_PORT: '0',
       LOG_LEVEL: options.logLevel,
@@ -86,7 +91,12 @@ export async function startSystem(
   if (issued.status !== 201)
     throw new Error(`issuing an API key failed: ${issued.status} ${await issued.text()}`);
   const { key } = (await issued.json()) as { key: string };
-  return { apiUrl, bareUrl: bareServer.url, apiKey: key };
+  return {
+    apiUrl,
+    bareUrl: bareServer.url,
+    apiKey: key,
+    databaseUrl: process.env.DATABASE_URL || embeddedPostgresUrl(databasePort, EMBEDDED_DATABASE),
+  };
 }
 
 /** Polls /ready until it answers 200; fails if the system exits first or takes over two minutes. */
