@@ -59,15 +59,17 @@ async function main(teardown: Teardown): Promise<void> {
   const measured: Measured[] = [];
   for (const scenario of routes) {
     const quiet = await settle();
+    const checkpointedBeforeMax = await wal.checkpoint();
     log(
-      `${scenario.name}: quiet after ${took(quiet)}; checkpointed in ${ms(await wal.checkpoint())}; ` +
+      `${scenario.name}: quiet after ${took(quiet)}; checkpointed in ${ms(checkpointedBeforeMax)}; ` +
         `maximum rate for ${maxSeconds} s (${connections} connections) ...`,
     );
     const max = await load.run({ target: scenario.target, connections, seconds: maxSeconds, pacer });
     const rate = Math.max(1, Math.round(max.okPerSecond / 2));
     const settled = await settle();
+    const checkpointedBeforeFixed = await wal.checkpoint();
     log(
-      `${scenario.name}: settled in ${took(settled)}; checkpointed in ${ms(await wal.checkpoint())}; ` +
+      `${scenario.name}: settled in ${took(settled)}; checkpointed in ${ms(checkpointedBeforeFixed)}; ` +
         `${rate} req/s (${pacer} pacing) for ${fixedSeconds} s ...`,
     );
     const walFilesBefore = await wal.filesCreated();
